@@ -1,0 +1,51 @@
+import type { Article } from '../ingest/article.js';
+import { createDocument, type Document } from './document.js';
+import { createPipeline, type Pipeline } from './pipeline.js';
+import type { Analysis } from './schema.js';
+import { segmentStage } from './sentences/index.js';
+import { nerStage } from './ner/index.js';
+import { entitiesStage } from './entities/index.js';
+import { timesStage } from './times/index.js';
+import { quotesStage } from './quotes/index.js';
+import { eventsStage } from './events/index.js';
+import { relationsStage } from './relations/index.js';
+import { duplicatesStage } from './duplicates/index.js';
+import { summaryStage } from './summary/index.js';
+
+/** The stages of the analysis, in order; the order is checked when the pipeline is built. */
+export const defaultPipeline: Pipeline = createPipeline([
+  segmentStage,
+  nerStage,
+  entitiesStage,
+  timesStage,
+  quotesStage,
+  eventsStage,
+  duplicatesStage,
+  relationsStage,
+  summaryStage,
+]);
+
+/** Runs the pipeline and returns the layers of a document. */
+export function analyzeDocument(article: Article, pipeline: Pipeline = defaultPipeline): Document {
+  return pipeline.run(createDocument(article));
+}
+
+/** The analysis document of SCHEMA.md for one article. Pure: no storage, no network. */
+export function analyze(article: Article, pipeline: Pipeline = defaultPipeline): Analysis {
+  return toAnalysis(analyzeDocument(article, pipeline));
+}
+
+export function toAnalysis(doc: Document): Analysis {
+  const a = doc.article;
+  return {
+    article: { id: a.id, title: a.title, standfirst: a.standfirst, published: a.published, source: a.source, url: a.url, lang: a.lang, text: a.text },
+    sentences: [...(doc.sentences ?? [])],
+    entities: [...(doc.entities ?? [])],
+    times: [...(doc.times ?? [])],
+    quotes: [...(doc.quotes ?? [])],
+    events: [...(doc.events ?? [])],
+    relations: [...(doc.relations ?? [])],
+    duplicates: [...(doc.duplicates ?? [])],
+    summary: [...(doc.summary ?? [])],
+  };
+}

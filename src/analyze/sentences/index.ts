@@ -1,0 +1,67 @@
+import type { Stage } from '../pipeline.js';
+import type { Token } from '../document.js';
+import type { Sentence, Span } from '../schema.js';
+import { tokenize, isAbbreviation } from '../tokens/tokenize.js';
+
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
+const TERMINALS = new Set(['.', '!', '?', '...', '…']);
+
+function startsSentence(word: string): boolean {
+  const c = word.codePointAt(0)!;
+  // an upper-case letter, a digit, or an opening quote/bracket
+  return (word[0] !== word[0].toLowerCase()) || (c >= 48 && c <= 57) || word === '"' || word === '“' || word === '‘' || word === '(';
+}
+
+export interface Segmentation { paragraphs: Span[]; sentences: Sentence[]; tokens: Token[] }
+
+/** Splits text into paragraphs (lines), sentences and tokens, all by offset. */
+export function segment(text: string): Segmentation {
+  const paragraphs: Span[] = [];
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd > lineStart) {
+      const p = paragraphs.length;
+      paragraphs.push({ start: lineStart, end: lineEnd });
+      const raw = tokenize(text, lineStart, lineEnd);
+      let sStartTok = 0;
+      for (let i = 0; i < raw.length; i++) {
+        const w = text.slice(raw[i].start, raw[i].end);
+        let boundary = i === raw.length - 1;
+        let last = i;
+        if (!boundary && TERMINALS.has(w)) {
+          while (last + 1 < raw.length && CLOSERS.has(text.slice(raw[last + 1].start, raw[last + 1].end))) last++;
+          const next = raw[last + 1];
+          boundary = next === undefined || startsSentence(text.slice(next.start, next.end));
+        } else if (!boundary && w.length > 2 && w.endsWith('.') && !isAbbreviationTitle(w) && isAbbreviation(w)) {
+          // "… in the U.S. The next …": an initialism closing a sentence, followed by a function word that starts one
+          const next = raw[i + 1];
+          boundary = next !== undefined && SENTENCE_OPENERS.has(text.slice(next.start, next.end));
+        }
+        if (boundary) {
+          const sIndex = sentences.length;
+          for (let k = sStartTok; k <= last; k++) tokens.push({ start: raw[k].start, end: raw[k].end, text: text.slice(raw[k].start, raw[k].end), sentence: sIndex });
+          sentences.push({ start: raw[sStartTok].start, end: raw[last].end, paragraph: p });
+          sStartTok = last + 1;
+          i = last;
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { paragraphs, sentences, tokens };
+}
+
+const TITLE_ABBR = /^(?:mr|mrs|ms|dr|prof|gen|gov|sen|rep|lt|col|st|rev)\.$/i;
+function isAbbreviationTitle(w: string): boolean { return TITLE_ABBR.test(w); }
+const SENTENCE_OPENERS = new Set(['The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'In', 'But', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'On', 'At', 'As', 'And']);
+
+export const segmentStage: Stage = {
+  name: 'segment',
+  requires: [],
+  assigns: ['paragraphs', 'sentences', 'tokens'],
+  run: (doc) => segment(doc.text),
+};
