@@ -1,0 +1,56 @@
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { PROBLEM, problem, type Problem } from './problem.js';
+
+export type Format = 'text' | 'jsonl';
+
+/** Extensions a folder is searched for; a file named explicitly may have any extension. */
+export const EXTENSIONS: Record<string, Format> = { '.txt': 'text', '.text': 'text', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
+
+export type Detection = { ok: true; format: Format; size: number } | { ok: false; problem: Problem };
+
+const SNIFF_BYTES = 8192;
+
+/**
+ * Looks at a file before it is read: empty, binary (NUL bytes or mostly control characters) and UTF-16 files
+ * are problems; otherwise the format comes from the extension, or, for an unknown one, from the first
+ * non-blank character (`{` → JSON Lines, anything else → plain text).
+ */
+export async function detect(path: string, source = path): Promise<Detection> {
+  let head: Buffer;
+  let size: number;
+  try {
+    const fh = await open(path, 'r');
+    try {
+      size = (await fh.stat()).size;
+      const buf = Buffer.alloc(Math.min(SNIFF_BYTES, size));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      head = buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    return { ok: false, problem: problem(PROBLEM.READ, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, source) };
+  }
+  if (size === 0 || head.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
+    if (size <= SNIFF_BYTES) return { ok: false, problem: problem(PROBLEM.EMPTY, 'the file is empty', source, 1) };
+  }
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return { ok: false, problem: problem(PROBLEM.UTF16, 'the file is UTF-16; save it as UTF-8', source, 1) };
+  }
+  if (isBinary(head)) return { ok: false, problem: problem(PROBLEM.BINARY, 'not a text file (binary content); skipped', source) };
+  const byExt = EXTENSIONS[extname(path).toLowerCase()];
+  if (byExt) return { ok: true, format: byExt, size };
+  const first = head.toString('latin1').trimStart()[0];
+  return { ok: true, format: first === '{' ? 'jsonl' : 'text', size };
+}
+
+/** NUL bytes, or more than 10% control characters other than tab, LF, CR, FF and ESC. */
+export function isBinary(head: Uint8Array): boolean {
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  return head.length > 0 && control / head.length > 0.1;
+}

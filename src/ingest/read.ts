@@ -1,0 +1,122 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Article } from './article.js';
+import { detect, EXTENSIONS } from './detect.js';
+import { readJsonRecord } from './jsonl.js';
+import { readLines } from './lines.js';
+import { DEFAULT_MAX_ARTICLE, PlainTextAssembler } from './plaintext.js';
+import { PROBLEM, problem, type Problem } from './problem.js';
+
+/** What the readers stream: an article (with the line where it starts) or a problem. */
+export type IngestItem =
+  | { kind: 'article'; article: Article; source: string; line: number }
+  | { kind: 'problem'; problem: Problem };
+
+export interface ReadOptions {
+  /** publication date (YYYY-MM-DD) for articles that carry none; never the clock */
+  published?: string | null;
+  /** size cap of one article (plain text) or one record line (JSON Lines), in bytes; default 5 MiB */
+  maxArticleBytes?: number;
+  /** called with each chunk's byte count as files are read */
+  onBytes?: (bytes: number) => void;
+}
+
+/** A file to read, found by `listInputs`. */
+export interface InputFile { path: string; size: number }
+
+/** Streams the articles of one file, plain text or JSON Lines; problems are items, never exceptions. */
+export async function* readFile(path: string, opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
+  const source = path;
+  const found = await detect(path, source);
+  if (!found.ok) { yield { kind: 'problem', problem: found.problem }; return; }
+  const max = opts.maxArticleBytes ?? DEFAULT_MAX_ARTICLE;
+  const lines = readLines(path, { source, maxLineBytes: max, onBytes: opts.onBytes });
+  if (found.format === 'jsonl') {
+    let records = 0;
+    for await (const item of lines) {
+      if (item.kind === 'problem') { records++; yield skipped(item.problem, 'line'); continue; }
+      if (item.text.trim() === '') continue;
+      records++;
+      const rec = readJsonRecord(item.text.replace(/^\uFEFF/, ''), item.line, { source, published: opts.published });
+      for (const p of rec.problems) yield { kind: 'problem', problem: p };
+      if (rec.article) yield { kind: 'article', article: rec.article, source, line: item.line };
+    }
+    if (records === 0) yield { kind: 'problem', problem: problem(PROBLEM.EMPTY, 'no records found (the file is blank)', source, 1) };
+    return;
+  }
+  const asm = new PlainTextAssembler({ source, published: opts.published, maxArticleChars: max });
+  for await (const item of lines) {
+    if (item.kind === 'problem') { asm.fail(); yield skipped(item.problem, 'article'); continue; }
+    // a lone CR is a line ending too
+    const parts = item.text.includes('\r') ? item.text.split('\r') : [item.text];
+    for (const part of parts) yield* asm.push(part, item.line).map((it) => withSource(it, source));
+  }
+  yield* asm.end().map((it) => withSource(it, source));
+}
+
+function skipped(p: Problem, what: 'line' | 'article'): IngestItem {
+  return { kind: 'problem', problem: p.code === PROBLEM.READ ? p : { ...p, message: `${p.message}; ${what === 'line' ? 'line' : 'its article is'} skipped` } };
+}
+
+function withSource(it: ReturnType<PlainTextAssembler['push']>[number], source: string): IngestItem {
+  return it.kind === 'article' ? { ...it, source } : it;
+}
+
+/**
+ * Expands paths into the files to read: files as given (any extension), folders recursively (sorted; hidden
+ * files and folders skipped; only .txt, .text, .jsonl, .ndjson read). Files of other types in a folder are
+ * reported once per extension, as a warning. A path that does not exist is a problem.
+ */
+export async function listInputs(paths: readonly string[]): Promise<{ files: InputFile[]; problems: Problem[] }> {
+  const files: InputFile[] = [];
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    let st;
+    try { st = await stat(path); } catch (err) {
+      problems.push(problem(PROBLEM.READ, `cannot read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message}`, path));
+      continue;
+    }
+    if (!st.isDirectory()) { files.push({ path, size: st.size }); continue; }
+    const skipped = new Map<string, number>();
+    await walk(path, files, skipped, problems);
+    for (const [ext, n] of skipped) {
+      problems.push(problem(PROBLEM.SKIPPED, `skipped ${n} file${n > 1 ? 's' : ''} of type ${ext || '(no extension)'} (dyad reads ${Object.keys(EXTENSIONS).join(', ')})`, path));
+    }
+  }
+  return { files, problems };
+}
+
+async function walk(dir: string, files: InputFile[], skipped: Map<string, number>, problems: Problem[]): Promise<void> {
+  let entries;
+  try { entries = await readdir(dir, { withFileTypes: true }); } catch (err) {
+    problems.push(problem(PROBLEM.READ, `cannot read folder: ${(err as Error).message}`, dir));
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) { await walk(path, files, skipped, problems); continue; }
+    // symbolic links are followed to files only, so a link cannot make the walk loop
+    const st = e.isFile() ? await stat(path).catch(() => null) : e.isSymbolicLink() ? await stat(path).catch(() => null) : null;
+    if (!st || !st.isFile()) continue;
+    const ext = extname(e.name).toLowerCase();
+    if (EXTENSIONS[ext]) files.push({ path, size: st.size });
+    else skipped.set(ext, (skipped.get(ext) ?? 0) + 1);
+  }
+}
+
+/** Streams every article of the given files and folders, problems included, in order. */
+export async function* readPaths(paths: readonly string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
+  const { files, problems } = await listInputs(paths);
+  for (const p of problems) yield { kind: 'problem', problem: p };
+  for (const f of files) yield* readFile(f.path, opts);
+}
+
+/** Collects a stream of items (convenient for tests and small inputs). */
+export async function collect(items: AsyncIterable<IngestItem>): Promise<{ articles: Article[]; problems: Problem[] }> {
+  const articles: Article[] = [];
+  const problems: Problem[] = [];
+  for await (const it of items) it.kind === 'article' ? articles.push(it.article) : problems.push(it.problem);
+  return { articles, problems };
+}
