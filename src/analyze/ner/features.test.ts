@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { computeWordInfo, gazetteerBits, staticFeatures } from './features.js';
+import { hashString } from './hash.js';
+import { emptyLexicon, gazetteerKey } from './lexicon.js';
+
+describe('features', () => {
+  const lexicon = emptyLexicon();
+
+  it('gives curly and straight apostrophes the same word features', () => {
+    expect(computeWordInfo('’s', lexicon)).toEqual(computeWordInfo("'s", lexicon));
+  });
+
+  it('marks gazetteer matches: B at the first token, I inside, per type', () => {
+    const words = ['in', 'New', 'York', 'City'];
+    const infos = words.map((w) => computeWordInfo(w, lexicon));
+    const loc = gazetteerKey(['new', 'york'].map((k) => hashString(k)));
+    const bits = gazetteerBits(infos, (h) => (h === loc ? 0b10 : 0));
+    // LOC is type 1: bit 2 = begins, bit 3 = inside
+    expect([...bits]).toEqual([0, 1 << 2, 1 << 3, 0]);
+  });
+
+  it('depends on the neighbouring words', () => {
+    const a = ['Lee', 'met', 'Xi'].map((w) => computeWordInfo(w, lexicon));
+    const b = ['Lee', 'said', 'Xi'].map((w) => computeWordInfo(w, lexicon));
+    const none = new Uint8Array(3);
+    const fa = staticFeatures(a, none, false);
+    const sliceA = [...fa.feats.slice(fa.offsets[0], fa.offsets[1])];
+    const fb = staticFeatures(b, none, false);
+    const sliceB = [...fb.feats.slice(fb.offsets[0], fb.offsets[1])];
+    expect(sliceA.length).toBe(sliceB.length);
+    expect(sliceA).not.toEqual(sliceB);
+    expect(sliceA.filter((h) => sliceB.includes(h)).length).toBeGreaterThan(sliceA.length / 2);
+  });
+});

@@ -1,0 +1,183 @@
+// Feature extraction: each token gets a list of 32-bit feature hashes (static: from the words of the sentence);
+// the tagger adds the dynamic ones (previous predicted tags). Training and tagging share this code.
+import { FNV_SEED, hashString, mix } from './hash.js';
+import { CLUSTER_BITS, GAZ_MAX_LEN, gazetteerStep, GAZ_SEED, type Lexicon } from './lexicon.js';
+import { capClass, normalizeWord, wordKey, wordShape } from './words.js';
+
+/** Bumped whenever features change: a model trained with other features is refused. */
+export const FEATURE_VERSION = 1;
+
+/** Everything about one word type that features need, computed once per type and cached. */
+export interface WordInfo {
+  key: number;
+  raw: number;
+  shape: number;
+  short: number;
+  cap: number;
+  affixes: number[];
+  /** cluster path prefixes, one per level, or -1 when the word has no cluster */
+  clusters: number[];
+  caseClass: number;
+  hyphenFirst: number;
+  hyphenLast: number;
+}
+
+// Template ids: distinct seeds mixed into every feature hash.
+const enum T {
+  Bias = 1, Key, Raw, Shape, Short, Prefix, Suffix, KeyM1, KeyP1, KeyM2, KeyP2, ShortM1, ShortP1, ShortM2, ShortP2,
+  KeyM1Key, KeyKeyP1, Short3, First, UpperSent, Cluster, ClusterM1, ClusterP1, Case, CaseFirst, Gaz, GazCap, GazM1,
+  GazP1, HyphenFirst, HyphenLast, Length, KeyShortP1, ShortM1Key, CapM1Cap, CaseUpper,
+  Prev1 = 64, Prev2, Prev1Key, Prev1Short, Prev1KeyP1,
+}
+
+const BOUNDARY_BEFORE = hashString('<s>');
+const BOUNDARY_AFTER = hashString('</s>');
+
+/** Word info of each word, with a cache of word types (bounded by the caller clearing it). */
+export class WordInfos {
+  private cache = new Map<string, WordInfo>();
+  constructor(private readonly lexicon: Lexicon, private readonly maxSize = 200_000) {}
+
+  get(word: string): WordInfo {
+    let info = this.cache.get(word);
+    if (info) return info;
+    if (this.cache.size >= this.maxSize) this.cache.clear();
+    info = computeWordInfo(word, this.lexicon);
+    this.cache.set(word, info);
+    return info;
+  }
+}
+
+export function computeWordInfo(word: string, lexicon: Lexicon): WordInfo {
+  const norm = normalizeWord(word);
+  const k = wordKey(norm);
+  const key = hashString(k);
+  const affixes: number[] = [];
+  for (let n = 1; n <= 4 && n <= k.length; n++) {
+    affixes.push(mix(T.Prefix * 8 + n, hashString(k, FNV_SEED, 0, n)));
+    affixes.push(mix(T.Suffix * 8 + n, hashString(k, FNV_SEED, k.length - n)));
+  }
+  const path = lexicon.clusters.get(key);
+  const clusters: number[] = [];
+  let bits = 0;
+  for (const b of CLUSTER_BITS) {
+    bits += b;
+    clusters.push(path === undefined ? -1 : (path >>> (12 - bits)) | (bits << 24));
+  }
+  const dash = k.indexOf('-');
+  const hyphenated = dash > 0 && dash < k.length - 1;
+  return {
+    key,
+    raw: hashString(norm),
+    shape: hashString(wordShape(norm)),
+    short: hashString(wordShape(norm, 1)),
+    cap: capClass(norm),
+    affixes,
+    clusters,
+    caseClass: lexicon.caseClass.get(key) ?? 0,
+    hyphenFirst: hyphenated ? hashString(k.slice(0, dash)) : 0,
+    hyphenLast: hyphenated ? hashString(k.slice(k.lastIndexOf('-') + 1)) : 0,
+  };
+}
+
+/** Gazetteer bits of each token: for each type t, bit 2t = begins a match, bit 2t+1 = inside a match. */
+export function gazetteerBits(infos: readonly WordInfo[], lookup: (h: number) => number): Uint8Array {
+  const n = infos.length;
+  const bits = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = GAZ_SEED;
+    for (let len = 1; len <= GAZ_MAX_LEN && i + len <= n; len++) {
+      h = gazetteerStep(h, infos[i + len - 1].key);
+      const mask = lookup(h);
+      if (!mask) continue;
+      for (let t = 0; t < 4; t++) {
+        if (!(mask & (1 << t))) continue;
+        bits[i] |= 1 << (2 * t);
+        for (let j = i + 1; j < i + len; j++) bits[j] |= 1 << (2 * t + 1);
+      }
+    }
+  }
+  return bits;
+}
+
+/** Static features of a sentence: feats[offsets[i] .. offsets[i+1]) are token i's feature hashes. */
+export interface SentenceFeatures { feats: Uint32Array; offsets: Uint32Array; count: number }
+
+export function staticFeatures(infos: readonly WordInfo[], gaz: Uint8Array, upperSentence: boolean, buf?: SentenceFeatures): SentenceFeatures {
+  const n = infos.length;
+  const need = n * 96;
+  const out: SentenceFeatures = buf && buf.feats.length >= need && buf.offsets.length > n
+    ? buf : { feats: new Uint32Array(Math.max(need, 4096)), offsets: new Uint32Array(Math.max(n + 1, 128)), count: 0 };
+  const f = out.feats;
+  let p = 0;
+  const up = upperSentence ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    out.offsets[i] = p;
+    const w = infos[i];
+    const m1 = i > 0 ? infos[i - 1] : null;
+    const p1 = i + 1 < n ? infos[i + 1] : null;
+    const m2 = i > 1 ? infos[i - 2] : null;
+    const p2 = i + 2 < n ? infos[i + 2] : null;
+    const km1 = m1 ? m1.key : BOUNDARY_BEFORE;
+    const kp1 = p1 ? p1.key : BOUNDARY_AFTER;
+    const sm1 = m1 ? m1.short : BOUNDARY_BEFORE;
+    const sp1 = p1 ? p1.short : BOUNDARY_AFTER;
+    f[p++] = T.Bias;
+    f[p++] = mix(T.Key, w.key);
+    f[p++] = mix(T.Raw, w.raw);
+    f[p++] = mix(T.Shape, w.shape);
+    f[p++] = mix(T.Short, w.short);
+    for (const a of w.affixes) f[p++] = a;
+    f[p++] = mix(T.KeyM1, km1);
+    f[p++] = mix(T.KeyP1, kp1);
+    f[p++] = mix(T.KeyM2, m2 ? m2.key : BOUNDARY_BEFORE);
+    f[p++] = mix(T.KeyP2, p2 ? p2.key : BOUNDARY_AFTER);
+    f[p++] = mix(T.ShortM1, sm1);
+    f[p++] = mix(T.ShortP1, sp1);
+    f[p++] = mix(T.ShortM2, m2 ? m2.short : BOUNDARY_BEFORE);
+    f[p++] = mix(T.ShortP2, p2 ? p2.short : BOUNDARY_AFTER);
+    f[p++] = mix(mix(T.KeyM1Key, km1), w.key);
+    f[p++] = mix(mix(T.KeyKeyP1, w.key), kp1);
+    f[p++] = mix(mix(mix(T.Short3, sm1), w.short), sp1);
+    f[p++] = mix(mix(T.KeyShortP1, w.key), sp1);
+    f[p++] = mix(mix(T.ShortM1Key, sm1), w.key);
+    f[p++] = mix(T.CapM1Cap, (m1 ? m1.cap : 7) * 8 + w.cap);
+    if (i === 0) f[p++] = mix(T.First, w.short);
+    f[p++] = mix(T.UpperSent, up * 16 + w.cap);
+    for (const c of w.clusters) if (c >= 0) f[p++] = mix(T.Cluster, c);
+    if (m1) for (const c of m1.clusters) if (c >= 0) f[p++] = mix(T.ClusterM1, c);
+    if (p1) for (const c of p1.clusters) if (c >= 0) f[p++] = mix(T.ClusterP1, c);
+    f[p++] = mix(T.Case, w.caseClass * 8 + w.cap);
+    f[p++] = mix(T.CaseFirst, w.caseClass * 2 + (i === 0 ? 1 : 0));
+    if (up) f[p++] = mix(T.CaseUpper, w.caseClass);
+    const g = gaz[i];
+    if (g) {
+      for (let b = 0; b < 8; b++) {
+        if (!(g & (1 << b))) continue;
+        f[p++] = mix(T.Gaz, b);
+        f[p++] = mix(T.GazCap, b * 8 + w.cap);
+      }
+    }
+    f[p++] = mix(T.GazM1, i > 0 ? gaz[i - 1] : 256);
+    f[p++] = mix(T.GazP1, i + 1 < n ? gaz[i + 1] : 256);
+    if (w.hyphenFirst) {
+      f[p++] = mix(T.HyphenFirst, w.hyphenFirst);
+      f[p++] = mix(T.HyphenLast, w.hyphenLast);
+    }
+  }
+  out.offsets[n] = p;
+  out.count = n;
+  return out;
+}
+
+/** Number of dynamic features written by dynamicFeatures. */
+export const DYNAMIC_COUNT = 5;
+
+/** Features on the previous two predicted labels (label ids; -1 before the sentence). */
+export function dynamicFeatures(prev1: number, prev2: number, w: WordInfo, next: WordInfo | null, out: Uint32Array): void {
+  out[0] = mix(T.Prev1, prev1 + 1);
+  out[1] = mix(T.Prev2, (prev2 + 1) * 32 + prev1 + 1);
+  out[2] = mix(mix(T.Prev1Key, prev1 + 1), w.key);
+  out[3] = mix(mix(T.Prev1Short, prev1 + 1), w.short);
+  out[4] = mix(mix(T.Prev1KeyP1, prev1 + 1), next ? next.key : BOUNDARY_AFTER);
+}

@@ -1,0 +1,35 @@
+// The runtime tagger: words in, BIO labels out, one sentence at a time.
+import { decodeGreedy, Scratch, type Weights } from './decode.js';
+import { gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
+import { LABELS } from './labels.js';
+import type { Model } from './model.js';
+import { isUpperSentence } from './words.js';
+
+export class Tagger {
+  private readonly weights: Weights;
+  private readonly infos: WordInfos;
+  private readonly scratch = new Scratch();
+  private buf: SentenceFeatures | undefined;
+  private ids = new Uint8Array(256);
+
+  constructor(readonly model: Model) {
+    this.weights = { values: model.weights, mask: (1 << model.header.bits) - 1 };
+    this.infos = new WordInfos(model.lexicon);
+  }
+
+  /** BIO labels of one sentence's words. */
+  tag(words: readonly string[]): string[] {
+    const n = words.length;
+    if (n === 0) return [];
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) infos[i] = this.infos.get(words[i]);
+    const gazetteer = this.model.lexicon.gazetteer;
+    const gaz = gazetteerBits(infos, (h) => gazetteer.get(h) ?? 0);
+    this.buf = staticFeatures(infos, gaz, isUpperSentence(words), this.buf);
+    if (this.ids.length < n) this.ids = new Uint8Array(n * 2);
+    decodeGreedy(this.weights, this.buf, infos, this.ids, this.scratch);
+    const out: string[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = LABELS[this.ids[i]];
+    return out;
+  }
+}
