@@ -11,8 +11,23 @@ export interface Mention extends TextSpan {
   type: EntityType;
   country: string | null;
   role: string | null;
-  /** for a name preceded by its title, the index of the title-bearing span start */
+  /** index of the sentence holding the mention */
   sentence: number;
+  /** the whole titled phrase ("South Korean President Lee Jae Myung") when a name carries a title */
+  full?: TextSpan;
+  /** the role word is a head of state or government ("leader", "president") */
+  leader?: boolean;
+  /** "former", "late", "predecessor": the role is no longer held */
+  former?: boolean;
+  /** a qualifier of the role, such as "impeached" or "acting" */
+  qualifier?: string;
+  /** a relational description: "X's predecessor", "his counterpart"; possessor is a mention index */
+  relation?: { noun: string; possessor: number | null };
+  /** a place named as a place ("in Beijing"), not as its government ("Beijing's ban") */
+  locative?: boolean;
+  /** token index range [tokenStart, tokenEnd) */
+  tokenStart: number;
+  tokenEnd: number;
 }
 
 /**

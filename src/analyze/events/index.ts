@@ -1,8 +1,196 @@
 import type { Stage } from '../pipeline.js';
+import { layer, type Document, type Token } from '../document.js';
+import type { Event, Sentence, TimeExpr, Modality } from '../schema.js';
+import { eventLexicon, type TriggerEntry } from './lexicon.js';
+import { modalityAt } from './modality.js';
+import { actorsBySentence, afterPreposition, asEventActor, objectsOf, subjectOf, type Actor } from './arguments.js';
+
+/**
+ * The event coder: finds triggers (verbs and nominal events) from the dictionary in data/lexicon, their source
+ * and target actors, modality, date (from the time layer) and location, coded in CAMEO and PLOVER.
+ */
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'this', 'that', 'first', 'second', 'third', 'last', 'next', 'latest', 'recent', 'earlier', 'previous', 'upcoming', 'planned', 'state', 'official', 'two-day', 'three-day', 'four-day', 'five-day', 'week-long']);
+const BE = new Set(['is', 'was', 'were', 'are', 'been', 'being', 'be']);
+const HAVE = new Set(['has', 'have', 'had']);
+const BY = new Set(['by']);
+const TO = new Set(['to']);
+const BETWEEN = new Set(['between']);
+const WITH = new Set(['with']);
+const BOTH_SIDES = /\b(?:both sides|both countries|the two countries|the two sides|both nations|the two nations|both governments|the two governments)\b/i;
+
+interface Found { tok: number; len: number; entry: TriggerEntry }
+
+function findTriggers(tokens: readonly Token[], from: number, to: number): Found[] {
+  const { byFirst } = eventLexicon();
+  const out: Found[] = [];
+  for (let i = from; i < to; i++) {
+    const list = byFirst.get(tokens[i].text.toLowerCase());
+    if (!list) continue;
+    const prev = i > from ? tokens[i - 1].text.toLowerCase() : '';
+    for (const entry of list) {
+      if (i + entry.words.length > to) continue;
+      let ok = true;
+      for (let k = 1; k < entry.words.length && ok; k++) ok = tokens[i + k].text.toLowerCase() === entry.words[k];
+      if (!ok) continue;
+      const after = tokens[i + entry.words.length]?.text.toLowerCase();
+      if (entry.next && !(after && entry.next.includes(after))) continue;
+      const looksNominal = DETERMINERS.has(prev) || /^\d/.test(prev);
+      if (!entry.nominal && looksNominal && entry.words.length === 1) continue; // "the meeting" is a noun
+      if (entry.nominal && !looksNominal && list.some((e) => !e.nominal && e.words.length === 1)) continue; // "to visit" is a verb
+      out.push({ tok: i, len: entry.words.length, entry });
+      i += entry.words.length - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** The date an event takes from the times of its sentence; "since …" times anchor a period, not an event. */
+function dateFor(doc: Document, times: readonly TimeExpr[], sentence: Sentence, triggerStart: number): TimeExpr | null {
+  let best: TimeExpr | null = null;
+  let bestDist = Infinity;
+  for (const t of times) {
+    if (t.start < sentence.start || t.end > sentence.end) continue;
+    if (t.type === 'DURATION' || t.type === 'SET' || !/^\d{4}/.test(t.value)) continue;
+    const before = doc.text.slice(Math.max(sentence.start, t.start - 6), t.start).toLowerCase();
+    const isSince = /since\s*$/.test(before) || t.text.toLowerCase().startsWith('since');
+    if (isSince) {
+      // "since November, when Xi visited …": the when-clause happened then
+      if (t.end <= triggerStart && /^\s*,\s*when\b/.test(doc.text.slice(t.end, triggerStart))) return t;
+      continue;
+    }
+    const dist = t.start >= triggerStart ? t.start - triggerStart : triggerStart - t.end;
+    if (dist < bestDist) { best = t; bestDist = dist; }
+  }
+  return best;
+}
+
+export function codeEvents(doc: Document): Event[] {
+  const tokens = layer(doc, 'tokens');
+  const sentences = layer(doc, 'sentences');
+  const times = layer(doc, 'times');
+  const mentions = layer(doc, 'mentions');
+  const { cameo } = eventLexicon();
+  const actors = actorsBySentence(doc);
+  const events: Event[] = [];
+  const deferredBothSides: { event: Omit<Event, 'source' | 'target'>; }[] = [];
+  let t0 = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    let t1 = t0;
+    while (t1 < tokens.length && tokens[t1].sentence === s) t1++;
+    const sentence = sentences[s];
+    const acts = actors[s];
+    const triggers = findTriggers(tokens, t0, t1);
+    let lastVerbCode: string | null = null;
+    let lastVerbEnd = -1;
+    for (const f of triggers) {
+      const code = cameo.get(f.entry.cameo)!;
+      const tEnd = f.tok + f.len;
+      // "signed cooperation agreements": the noun restates the verb's event
+      if (f.entry.nominal && lastVerbCode && lastVerbCode.slice(0, 2) === code.code.slice(0, 2) && f.tok - lastVerbEnd < 5) continue;
+      if (!f.entry.nominal) { lastVerbCode = code.code; lastVerbEnd = tEnd; }
+      const pairs = argumentsFor(f, acts, tokens, doc.text, t0, placeActor(doc, s));
+      const clauseStart = doc.text.slice(sentence.start, tokens[f.tok].start);
+      const base = (): Omit<Event, 'source' | 'target'> => {
+        const modality: Modality = modalityAt(tokens, t0, f.tok);
+        const timex = dateFor(doc, times, sentence, tokens[f.tok].start);
+        const published = doc.article.published;
+        const fallback = modality === 'asserted' || modality === 'reported' ? published : null;
+        const date = timex ? timex.value.slice(0, 10) : fallback;
+        const loc = mentions.find((m) => m.sentence === s && m.locative && (m.type === 'LOCATION' || m.type === 'COUNTRY'));
+        return {
+          id: '', type: code.plover ?? 'OTHER', mode: code.mode, cameo: code.code, goldstein: code.goldstein,
+          location: loc ? { name: loc.text, country: loc.country } : null,
+          date, dateSource: timex ? 'text' : date ? 'published' : null, modality,
+          sentence: { start: sentence.start, end: sentence.end },
+          trigger: { start: tokens[f.tok].start, end: tokens[tEnd - 1].end, text: doc.text.slice(tokens[f.tok].start, tokens[tEnd - 1].end) },
+          confidence: 0.5,
+        };
+      };
+      if (pairs.length === 0 && BOTH_SIDES.test(clauseStart.slice(-60))) { deferredBothSides.push({ event: base() }); continue; }
+      for (const [src, tgt] of pairs) {
+        if (src.entity && src.entity === tgt.entity) continue;
+        if (src.country && src.country === tgt.country && src.mention === tgt.mention) continue;
+        const e = base();
+        const confidence = 0.5 + (src.entity ? 0.15 : 0) + (tgt.entity ? 0.15 : 0) + (src.country && tgt.country ? 0.1 : 0);
+        events.push({ ...e, source: asEventActor(src), target: asEventActor(tgt), confidence: Math.round(confidence * 100) / 100 });
+      }
+    }
+    t0 = t1;
+  }
+  // "both sides signed …": the article's main pair of countries
+  const dyad = mainDyad(events);
+  if (dyad) {
+    for (const { event } of deferredBothSides) {
+      events.push({ ...event, source: { entity: null, name: dyad[0], country: dyad[0] }, target: { entity: null, name: dyad[1], country: dyad[1] }, confidence: 0.55 });
+    }
+  }
+  events.sort((a, b) => a.trigger.start - b.trigger.start);
+  events.forEach((e, i) => { e.id = `v${i + 1}`; });
+  return events;
+}
+
+function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[], text: string, sentenceStart: number, place: Actor | null): [Actor, Actor][] {
+  const tEnd = f.tok + f.len;
+  if (f.entry.nominal) {
+    // "the meeting between X and Y"
+    const between = afterPreposition(acts, tokens, tEnd - 1, BETWEEN, 2);
+    if (between) {
+      const rest = objectsOf(acts, tokens, between.tokenStart - 1, text, false);
+      if (rest.length >= 2) return [[rest[0], rest[1]]];
+    }
+    // "X's visit to Y", "a visit by X to Y", "talks with Y"
+    const by = afterPreposition(acts, tokens, tEnd - 1, BY, 5);
+    const to = afterPreposition(acts, tokens, tEnd - 1, TO, 6) ?? afterPreposition(acts, tokens, tEnd - 1, WITH, 4);
+    const owner = acts.find((a) => tokens[f.tok - 1] && text.slice(a.end, a.end + 2).match(/^['’]s/) && a.tokenStart < f.tok && f.tok - a.tokenStart < 5);
+    const src = by ?? owner ?? subjectOf(acts, tokens, f.tok);
+    const tgt = to ?? (src && place && place.country !== src.country ? place : null);
+    return src && tgt ? [[src, tgt]] : [];
+  }
+  // passive: "was boarded by Israeli commandos", "a phone gifted to him by the Chinese leader"
+  const prev = f.tok > sentenceStart ? tokens[f.tok - 1].text.toLowerCase() : '';
+  const prev2 = f.tok - 1 > sentenceStart ? tokens[f.tok - 2].text.toLowerCase() : '';
+  const word = tokens[f.tok].text.toLowerCase();
+  const participle = /ed$/.test(word) || word === 'met';
+  const agent = participle ? afterPreposition(acts, tokens, tEnd - 1, BY, 6) : null;
+  if (agent && (BE.has(prev) || BE.has(prev2) || !HAVE.has(prev))) {
+    const to = afterPreposition(acts, tokens, tEnd - 1, TO, 3);
+    const patient = to ?? subjectOf(acts, tokens, f.tok);
+    return patient ? [[agent, patient]] : [];
+  }
+  const src = subjectOf(acts, tokens, f.tok);
+  if (!src) return [];
+  const objects = objectsOf(acts, tokens, tEnd - 1, text);
+  return objects.map((o) => [src, o] as [Actor, Actor]);
+}
+
+/** For a nominal event with no "to X": the country of a place named in the sentence ("in Beijing"), as an actor. */
+function placeActor(doc: Document, sentence: number): Actor | null {
+  const mentions = layer(doc, 'mentions');
+  const m = mentions.find((x) => x.sentence === sentence && x.locative && x.country);
+  if (!m) return null;
+  const country = (doc.entities ?? []).find((e) => e.type === 'COUNTRY' && e.country === m.country);
+  return { mention: -1, entity: country?.id ?? null, name: country?.name ?? m.country!, country: m.country, start: m.start, end: m.end, tokenStart: m.tokenStart };
+}
+
+/** The pair of countries most events of the article are between. */
+export function mainDyad(events: readonly Event[]): [string, string] | null {
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    const a = e.source.country, b = e.target?.country;
+    if (!a || !b || a === b) continue;
+    const key = `${a}|${b}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [k, n] of counts) if (!best || n > counts.get(best)!) best = k;
+  return best ? (best.split('|') as [string, string]) : null;
+}
 
 export const eventsStage: Stage = {
   name: 'events',
-  requires: ['sentences', 'tokens'],
+  requires: ['sentences', 'tokens', 'mentions', 'entities', 'mentionEntity', 'times'],
   assigns: ['events'],
-  run: () => ({ events: [] }),
+  run: (doc) => ({ events: codeEvents(doc) }),
 };

@@ -1,0 +1,233 @@
+import type { Mention, Token } from '../document.js';
+import type { Sentence } from '../schema.js';
+import { lexicon, matchAt, type Lexicon, type Phrase } from '../lexicon/index.js';
+
+/**
+ * Finds the mentions of a document: names (from the NER tags and the lexicons), titles and role descriptions,
+ * demonyms and pronouns, and attaches titles, countries and roles to the names they introduce.
+ */
+
+const PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
+const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'outside', 'inside', 'across', 'around', 'into', 'toward', 'towards', 'visited', 'visiting', 'via', 'through', 'reached', 'arrived', 'left', 'leaving', 'landed']);
+const RELATION_NOUNS = new Set(['predecessor', 'successor', 'counterpart', 'counterparts']);
+const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their']);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+
+interface NerSpan { start: number; end: number; type: string }
+
+/** BIO tags to token spans. */
+export function nerSpans(tags: readonly string[], from: number, to: number): NerSpan[] {
+  const out: NerSpan[] = [];
+  let cur: NerSpan | null = null;
+  for (let i = from; i < to; i++) {
+    const t = tags[i];
+    if (t === 'O' || !t) { if (cur) out.push(cur); cur = null; continue; }
+    const type = t.slice(2);
+    if (t.startsWith('B-') || !cur || cur.type !== type) { if (cur) out.push(cur); cur = { start: i, end: i + 1, type }; }
+    else cur.end = i + 1;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+const isCapitalized = (w: string) => /^\p{Lu}/u.test(w);
+const isNameWord = (w: string) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w);
+
+interface Piece { kind: 'name' | 'demonym' | 'title' | 'pronoun'; start: number; end: number; type: Mention['type']; country: string | null; phrase?: Phrase; canonical?: string }
+
+export function findMentions(text: string, sentences: readonly Sentence[], tokens: readonly Token[], tags: readonly string[]): Mention[] {
+  const lex = lexicon();
+  const words = tokens.map((t) => t.text);
+  const mentions: Mention[] = [];
+  let t0 = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    let t1 = t0;
+    while (t1 < tokens.length && tokens[t1].sentence === s) t1++;
+    const pieces = sentencePieces(lex, words, tags, t0, t1);
+    buildMentions(lex, text, tokens, words, pieces, s, mentions);
+    t0 = t1;
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  const index = new Map(mentions.map((m, i) => [m, i]));
+  for (const m of mentions) {
+    const owner = possessors.get(m);
+    if (m.relation && owner) m.relation.possessor = index.get(owner) ?? null;
+  }
+  return mentions;
+}
+
+function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly string[], from: number, to: number): Piece[] {
+  const ner = new Map<number, NerSpan>();
+  for (const sp of nerSpans(tags, from, to)) ner.set(sp.start, sp);
+  const pieces: Piece[] = [];
+  for (let i = from; i < to; ) {
+    const w = words[i];
+    const span = ner.get(i);
+    const phrase = matchAt(lex, words, i, to);
+    if (phrase && phrase.kind === 'title') {
+      // a title in lower case is a role word; capitalized at sentence start it still is, when a name or "of" follows
+      pieces.push({ kind: 'title', start: i, end: i + phrase.words.length, type: 'PERSON', country: null, phrase });
+      i += phrase.words.length;
+      continue;
+    }
+    const lexLen = phrase ? phrase.words.length : 0;
+    if (span && (span.type === 'PER' || span.type === 'ORG') && span.end - span.start > lexLen) {
+      pieces.push(nerPiece(span));
+      i = span.end;
+      continue;
+    }
+    if (phrase) {
+      const kind = phrase.kind === 'demonym' ? 'demonym' : 'name';
+      const type: Mention['type'] = phrase.kind === 'org' ? 'ORGANIZATION' : phrase.kind === 'place' ? 'LOCATION' : 'COUNTRY';
+      pieces.push({ kind, start: i, end: i + lexLen, type, country: phrase.country, phrase, canonical: phrase.canonical });
+      i += lexLen;
+      continue;
+    }
+    if (span && span.type !== 'MISC') { pieces.push(nerPiece(span)); i = span.end; continue; }
+    if (span) { i = span.end; continue; }
+    if (PRONOUNS.has(w.toLowerCase())) pieces.push({ kind: 'pronoun', start: i, end: i + 1, type: 'PERSON', country: null });
+    i++;
+  }
+  return pieces;
+}
+
+function nerPiece(span: NerSpan): Piece {
+  const type: Mention['type'] = span.type === 'PER' ? 'PERSON' : span.type === 'ORG' ? 'ORGANIZATION' : 'LOCATION';
+  return { kind: 'name', start: span.start, end: span.end, type, country: null };
+}
+
+/** Extends a title to a following run of capitalized words when the tagger found no name there. */
+function nameAfter(words: readonly string[], i: number, to: number): number {
+  let j = i;
+  while (j < to && isNameWord(words[j]) && j - i < 4) j++;
+  return j;
+}
+
+function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], words: readonly string[], pieces: Piece[], sentence: number, out: Mention[]): void {
+  const sentenceEnd = tokens.findIndex((t) => t.sentence > sentence);
+  const to = sentenceEnd < 0 ? tokens.length : sentenceEnd;
+  const span = (a: number, b: number) => ({ start: tokens[a].start, end: tokens[b - 1].end, text: text.slice(tokens[a].start, tokens[b - 1].end) });
+  const used = new Set<Piece>();
+  const base = (p: Piece, extra: Partial<Mention> = {}): Mention => ({
+    ...span(p.start, p.end), kind: p.kind, type: p.type, country: p.country, role: null, sentence, tokenStart: p.start, tokenEnd: p.end, ...extra,
+  });
+
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k];
+    if (used.has(p) || p.kind !== 'title') continue;
+    // look left for modifiers, a demonym or "Country's", and an article/possessive
+    let left = p.start;
+    let country: string | null = null;
+    let former = false;
+    let qualifier: string | undefined;
+    let possessor: number | null = null;
+    const prev = pieces[k - 1];
+    for (let guard = 0; guard < 4 && left > 0; guard++) {
+      const w = words[left - 1].toLowerCase();
+      if (lex.formerModifiers.has(w)) { former = true; left--; continue; }
+      if (lex.qualifiers.has(w)) { qualifier = w; left--; continue; }
+      if (prev && !used.has(prev) && prev.end === left && prev.kind === 'demonym') { country = prev.country; used.add(prev); left = prev.start; continue; }
+      if (prev && !used.has(prev) && left >= 2 && POSSESSIVE.has(words[left - 1]) && prev.end === left - 1 && prev.kind === 'name' && prev.type === 'COUNTRY') {
+        country = prev.country; used.add(prev); left = prev.start; continue;
+      }
+      break;
+    }
+    const phrase = p.phrase!;
+    let role = phrase.canonical;
+    // title + name: "Chinese Premier Li Qiang", "impeached president Yoon Suk Yeol"
+    const next = pieces[k + 1];
+    let nameEnd = -1;
+    let namePiece: Piece | null = null;
+    if (next && next.start === p.end && next.kind === 'name' && next.type === 'PERSON') { namePiece = next; nameEnd = next.end; }
+    else if (next && next.start === p.end && next.kind === 'name' && next.type !== 'COUNTRY' && isCapitalized(words[p.end])) { namePiece = next; nameEnd = next.end; }
+    else if (isCapitalized(words[p.start]) || isCapitalized(words[p.end] ?? '')) {
+      const j = nameAfter(words, p.end, to);
+      if (j > p.end && !(next && next.start < j)) nameEnd = j;
+    }
+    if (nameEnd > p.end && (isCapitalized(words[p.start]) || country || qualifier || former || isCapitalized(words[p.end]))) {
+      if (namePiece) used.add(namePiece);
+      used.add(p);
+      // strip honorifics inside the name ("Mr.")
+      let ns = p.end;
+      while (ns < nameEnd - 1 && lex.honorifics.has(words[ns])) ns++;
+      out.push({
+        ...span(ns, nameEnd), kind: 'name', type: 'PERSON', country, role: roleText(role, former, qualifier), sentence, tokenStart: ns, tokenEnd: nameEnd,
+        full: span(left, nameEnd), leader: phrase.leader, former, qualifier,
+      });
+      continue;
+    }
+    // a role description: "the Chinese leader", "the president", "Israel's prime minister"
+    const det = left > 0 ? words[left - 1].toLowerCase() : '';
+    if (ARTICLES.has(det) || country) {
+      used.add(p);
+      const start = ARTICLES.has(det) ? left - 1 : left;
+      out.push({
+        ...span(start, p.end), kind: 'title', type: 'PERSON', country, role: roleText(role, former, qualifier), sentence, tokenStart: start, tokenEnd: p.end,
+        leader: phrase.leader, former, qualifier, ...(possessor != null ? { relation: { noun: 'title', possessor } } : {}),
+      });
+    }
+  }
+
+  for (const p of pieces) {
+    if (used.has(p) || p.kind === 'title') continue;
+    if (p.kind === 'pronoun') { out.push(base(p)); continue; }
+    if (p.kind === 'demonym') {
+      // "South Korean leader", "his Turkish counterpart" are handled with titles; a bare demonym names the country
+      out.push(base(p, { kind: 'demonym', type: 'COUNTRY' }));
+      continue;
+    }
+    if (p.phrase?.kind === 'seat' || p.phrase?.kind === 'country') {
+      const before = p.start > 0 && tokens[p.start - 1].sentence === sentence ? words[p.start - 1].toLowerCase() : '';
+      const locative = LOCATIVE.has(before);
+      out.push(base(p, { type: p.phrase.kind === 'seat' && locative ? 'LOCATION' : 'COUNTRY', locative }));
+      continue;
+    }
+    const m = base(p);
+    // honorific before a person's name: "Mr. Netanyahu"
+    if (m.type === 'PERSON' && p.start > 0 && lex.honorifics.has(words[p.start - 1])) m.full = span(p.start - 1, p.end);
+    out.push(m);
+  }
+
+  // relational descriptions: "Lee's predecessor", "his predecessor", "his Turkish counterpart"
+  for (let i = 0; i < to; i++) {
+    if (tokens[i].sentence !== sentence || !RELATION_NOUNS.has(words[i].toLowerCase())) continue;
+    let j = i - 1;
+    let country: string | null = null;
+    const dem = out.find((m) => m.sentence === sentence && m.kind === 'demonym' && m.tokenEnd === i);
+    if (dem) { country = dem.country; j = dem.tokenStart - 1; out.splice(out.indexOf(dem), 1); }
+    if (j < 0) continue;
+    let start = j;
+    let owner: Mention | undefined;
+    const pw = words[j].toLowerCase();
+    if (POSSESSIVE.has(words[j]) && j > 0) {
+      owner = out.find((m) => m.sentence === sentence && m.tokenEnd === j && (m.type === 'PERSON' || m.type === 'COUNTRY'));
+      if (!owner) continue;
+      start = owner.tokenStart;
+    } else if (pw === 'his' || pw === 'her' || pw === 'their') {
+      owner = out.find((m) => m.sentence === sentence && m.tokenStart === j && m.kind === 'pronoun');
+      if (!owner && pw !== 'their') continue;
+    } else if (pw !== 'the') continue;
+    const m: Mention = {
+      ...span(start, i + 1), kind: 'title', type: 'PERSON', country, role: null, sentence, tokenStart: start, tokenEnd: i + 1,
+      relation: { noun: words[i].toLowerCase().replace(/s$/, ''), possessor: null }, former: words[i].toLowerCase() === 'predecessor',
+    };
+    if (owner) possessors.set(m, owner);
+    out.push(m);
+  }
+
+  // a coordinated title shares the nationality of the first: "Chinese Premier Li Qiang and parliament chairman Zhao Leji"
+  const titled = out.filter((m) => m.sentence === sentence && m.full && m.kind === 'name');
+  for (let k = 1; k < titled.length; k++) {
+    const a = titled[k - 1], b = titled[k];
+    if (!b.country && a.country && b.full!.start > a.end && /^\s*(?:,|and|,\s*and)\s*$/.test(text.slice(a.end, b.full!.start))) b.country = a.country;
+  }
+}
+
+/** Possessors of relational descriptions, kept by reference while mentions are collected and sorted. */
+const possessors = new WeakMap<Mention, Mention>();
+
+export function roleText(role: string, former: boolean, qualifier?: string): string {
+  let r = former ? `former ${role.toLowerCase()}` : role;
+  if (qualifier) r = `${r} (${qualifier})`;
+  return r;
+}

@@ -1,0 +1,73 @@
+import type { Document, Mention, Token } from '../document.js';
+import type { EventActor } from '../schema.js';
+
+/** A mention that can take part in an event, with what it stands for. */
+export interface Actor { mention: number; entity: string | null; name: string; country: string | null; start: number; end: number; tokenStart: number }
+
+const PREPOSITIONS = new Set(['with', 'of', 'to', 'for', 'on', 'in', 'from', 'between', 'by', 'at', 'about', 'against', 'into', 'over', 'toward', 'towards', 'among', 'amid', 'during', 'after', 'before', 'like', 'than', 'under', 'using']);
+const STOP_RIGHT = new Set([';', 'but', 'while', 'whereas', 'which', 'who', 'because', 'although', 'when']);
+
+/** The actors of each sentence: people, countries, organisations and role descriptions, not places named as places. */
+export function actorsBySentence(doc: Document): Actor[][] {
+  const mentions = doc.mentions ?? [];
+  const entityOf = doc.mentionEntity ?? [];
+  const entities = new Map((doc.entities ?? []).map((e) => [e.id, e]));
+  const out: Actor[][] = (doc.sentences ?? []).map(() => []);
+  mentions.forEach((m: Mention, i) => {
+    if (m.kind === 'demonym' || m.locative || m.type === 'LOCATION' || m.type === 'OTHER') return;
+    const eid = entityOf[i] ?? null;
+    const e = eid ? entities.get(eid) : undefined;
+    if (!e && m.kind !== 'title') return;
+    if (m.kind === 'title' && m.relation && !e) return;
+    // a possessor is not an actor of the clause ("Lee's key priorities")
+    const after = doc.text.slice(m.end, m.end + 2);
+    if (after === "'s" || after === '’s') return;
+    out[m.sentence].push({ mention: i, entity: e?.id ?? null, name: e?.name ?? m.text, country: e?.country ?? m.country, start: m.start, end: m.end, tokenStart: m.tokenStart });
+  });
+  return out;
+}
+
+export function asEventActor(a: Actor): EventActor {
+  return { entity: a.entity, name: a.name, country: a.country };
+}
+
+/** The subject of a trigger: the nearest actor to its left that is not the object of a preposition. */
+export function subjectOf(actors: readonly Actor[], tokens: readonly Token[], trigger: number): Actor | null {
+  for (let k = actors.length - 1; k >= 0; k--) {
+    const a = actors[k];
+    if (a.tokenStart >= trigger) continue;
+    const before = a.tokenStart > 0 ? tokens[a.tokenStart - 1].text.toLowerCase() : '';
+    if (PREPOSITIONS.has(before)) continue;
+    return a;
+  }
+  return null;
+}
+
+/** Objects of a trigger: the first actor to its right in the same clause, and those coordinated with it ("X and Y"). */
+export function objectsOf(actors: readonly Actor[], tokens: readonly Token[], trigger: number, text: string, skipBy = true): Actor[] {
+  const sentence = tokens[trigger].sentence;
+  let limit = trigger + 1;
+  while (limit < tokens.length && tokens[limit].sentence === sentence && !STOP_RIGHT.has(tokens[limit].text.toLowerCase()) && limit - trigger < 14) limit++;
+  const out: Actor[] = [];
+  for (const a of actors) {
+    if (a.tokenStart <= trigger || a.tokenStart >= limit) continue;
+    if (skipBy && a.tokenStart > 0 && tokens[a.tokenStart - 1].text.toLowerCase() === 'by') continue;
+    if (out.length === 0) { out.push(a); continue; }
+    const last = out[out.length - 1];
+    if (/^(?:,\s*|\s+)and\s+$|^,\s+$/.test(text.slice(last.end, a.start)) || /^\s+and\s+\S+\s+\S+\s+$/.test(text.slice(last.end, a.start))) out.push(a);
+    else break;
+  }
+  return out;
+}
+
+/** The actor introduced by a preposition ("by X", "to X", "with X") within a few tokens after position `from`. */
+export function afterPreposition(actors: readonly Actor[], tokens: readonly Token[], from: number, preps: ReadonlySet<string>, window = 8): Actor | null {
+  for (const a of actors) {
+    if (a.tokenStart <= from || a.tokenStart > from + window) continue;
+    let p = a.tokenStart - 1;
+    // allow a determiner or adjective between the preposition and the actor ("by a South Korean leader")
+    while (p > from && !preps.has(tokens[p].text.toLowerCase()) && a.tokenStart - p < 3) p--;
+    if (preps.has(tokens[p].text.toLowerCase())) return a;
+  }
+  return null;
+}
