@@ -1,0 +1,117 @@
+import type { Sentence, TimeExpr } from '../schema.js';
+import { addDays, parseYmd, pad, type Ymd } from './calendar.js';
+import { absoluteRules } from './rules-absolute.js';
+import { relativeRules } from './rules-relative.js';
+import type { Ctx, Found, Rule } from './rule.js';
+import { tenseAt, type Dir } from './tense.js';
+
+const RULES: readonly Rule[] = [...absoluteRules, ...relativeRules];
+
+interface Cand extends Found { start: number; end: number; rule: string }
+
+/** The index of the sentence holding offset `at` (binary search), or -1. */
+function sentenceAt(sentences: readonly Sentence[], at: number): number {
+  let lo = 0, hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= at) lo = mid + 1;
+    else if (sentences[mid].start > at) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Every rule over the whole text: candidates, possibly overlapping. */
+function candidates(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  for (const rule of RULES) {
+    const re = rule.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(ctx.text)) !== null) {
+      const f = rule.build(m, ctx);
+      if (!f) { re.lastIndex = m.index + 1; continue; }
+      const x = m.indices?.groups?.x;
+      const start = f.start ?? x?.[0] ?? m.index, end = f.end ?? x?.[1] ?? m.index + m[0].length;
+      if (end > start) out.push({ ...f, start, end, rule: rule.name });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return out;
+}
+
+/** Longest first; a candidate overlapping a kept one is dropped. */
+function settle(cands: Cand[]): Cand[] {
+  cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start);
+  const kept: Cand[] = [];
+  for (const c of cands) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** "10 p.m. Wednesday", "noon Thursday": a clock time followed by a day becomes one TIME. */
+function joinClocks(text: string, list: Cand[]): Cand[] {
+  const out: Cand[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i], n = list[i + 1];
+    if (c.clock && n && /^[\s,]*(?:on )?$/.test(text.slice(c.end, n.start)) && /^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX|XXXX-WXX-\d)$/.test(n.value)) {
+      out.push({ ...c, end: n.end, value: n.value + c.clock, unresolved: c.unresolved || n.unresolved ? true : undefined, clock: undefined });
+      i++;
+    } else out.push(c);
+  }
+  return out;
+}
+
+const shiftYears = (v: string, n: number): string | null => {
+  const m = /^(\d{4})(-.*)?$/.exec(v);
+  return m ? pad(+m[1] - n, 4) + (m[2] ?? '') : null;
+};
+
+/** Values that depend on what the text spoke of just before: "a year earlier", "the quarter", "the next day". */
+function resolveReferences(list: Cand[], sentences: readonly Sentence[]): void {
+  let lastQuarter: string | null = null;
+  let lastDay: string | null = null;
+  let prev: Cand | null = null;
+  for (const c of list) {
+    const r = c.ref;
+    if (r && !c.unresolved) {
+      const sameOrPrevSentence = prev !== null && sentenceAt(sentences, c.start) - sentenceAt(sentences, prev.start) <= 1;
+      if (r.kind === 'quarter' && lastQuarter) c.value = lastQuarter;
+      else if (r.kind === 'yearBefore' && prev && sameOrPrevSentence && /^\d{4}(-Q\d|-\d\d(-\d\d)?|-H\d)?$/.test(prev.value) && prev.type === 'DATE') {
+        const q = /-Q\d$/.test(prev.value) || r.gran !== 'Q' ? prev.value : null;
+        const v = q ? shiftYears(q, r.n) : null;
+        if (v) c.value = v;
+      } else if ((r.kind === 'dayAfter' || (r.kind === 'shift' && r.gran === 'D')) && lastDay && prev && sameOrPrevSentence) {
+        const d = parseYmd(lastDay)!;
+        const t = addDays(d, r.n);
+        c.value = c.value.replace(/^\d{4}-\d\d-\d\d/, `${pad(t.y, 4)}-${pad(t.m)}-${pad(t.d)}`);
+      }
+    }
+    if (/^\d{4}-Q\d$/.test(c.value) && !(r?.kind === 'yearBefore')) lastQuarter = c.value;
+    if (/^\d{4}-\d\d-\d\d/.test(c.value) && c.type !== 'DURATION') lastDay = c.value.slice(0, 10);
+    if (c.type === 'DATE' || c.type === 'TIME') prev = c;
+  }
+}
+
+/**
+ * Finds the temporal expressions of `text` and normalizes them to TIMEX3 values against `published`
+ * ('YYYY-MM-DD' or null), choosing past or future for partial dates by the tense of the governing verb.
+ */
+export function findTimes(text: string, sentences: readonly Sentence[], published: string | null): TimeExpr[] {
+  const anchor: Ymd | null = parseYmd(published);
+  const sents = sentences.length ? sentences : [{ start: 0, end: text.length, paragraph: 0 }];
+  const ctx: Ctx = {
+    text,
+    anchor,
+    dir(start: number, end: number): Dir {
+      const s = sents[Math.max(0, sentenceAt(sents, start))];
+      return tenseAt(text, s.start, s.end, start, end);
+    },
+  };
+  const list = joinClocks(text, settle(candidates(ctx)));
+  resolveReferences(list, sents);
+  return list.map((c) => {
+    const t: TimeExpr = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: c.value };
+    if (c.unresolved || (!anchor && /X/.test(c.value) && !/^P/.test(c.value) && c.type !== 'SET')) t.unresolved = true;
+    return t;
+  });
+}

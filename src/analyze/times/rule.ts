@@ -1,0 +1,57 @@
+import type { TimeType } from '../schema.js';
+import type { Ymd } from './calendar.js';
+import type { Dir } from './tense.js';
+
+/** What a rule makes of one match, before overlaps are settled and references resolved. */
+export interface Found {
+  type: TimeType;
+  value: string;
+  unresolved?: boolean;
+  /** a span inside the match to keep (defaults to the `x` group, else the whole match) */
+  start?: number;
+  end?: number;
+  /** resolved later against the discourse: "a year earlier", "the quarter", "two days later" */
+  ref?: { kind: 'yearBefore' | 'quarter' | 'dayAfter' | 'shift'; n: number; gran?: 'D' | 'W' | 'M' | 'Y' | 'Q' };
+  /** a clock time that may join a date that follows it ("10 p.m. Wednesday") */
+  clock?: string;
+  /** higher wins between candidates of equal length */
+  priority?: number;
+}
+
+export interface Ctx {
+  readonly text: string;
+  readonly anchor: Ymd | null;
+  /** tense direction of the clause around [start, end) */
+  dir(start: number, end: number): Dir;
+}
+
+export interface Rule {
+  name: string;
+  re: RegExp;
+  build(m: RegExpExecArray, ctx: Ctx): Found | null;
+}
+
+/** Builds a case-insensitive, sticky-free global regex; one space in the source means any run of whitespace. */
+export function rx(source: string, flags = 'gid'): RegExp {
+  return new RegExp(source.replace(/ /g, '\\s+'), flags.includes('u') ? flags : flags + 'u');
+}
+
+/** The word just before offset `at` (lower-cased), or ''. */
+export function wordBefore(text: string, at: number): string {
+  let e = at;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  let s = e;
+  while (s > 0 && /[\p{L}\p{N}'’$%-]/u.test(text[s - 1])) s--;
+  return text.slice(s, e).toLowerCase();
+}
+
+/** The word just after offset `at` (lower-cased), or ''. */
+export function wordAfter(text: string, at: number): string {
+  let s = at;
+  while (s < text.length && /\s/.test(text[s])) s++;
+  let e = s;
+  while (e < text.length && /[\p{L}\p{N}'’%-]/u.test(text[e])) e++;
+  return text.slice(s, e).toLowerCase();
+}
+
+export const isCap = (s: string): boolean => s.length > 0 && s[0] !== s[0].toLowerCase();

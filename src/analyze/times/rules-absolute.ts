@@ -1,0 +1,168 @@
+import { fmtDay, isValid, pad } from './calendar.js';
+import { HOLIDAYS, MONTHS, MONTH_RE, WEEKDAY_RE, alt } from './lexicon.js';
+import { resolveHoliday, resolveMonth, resolveQuarter, shifted } from './normalize.js';
+import { NOT_YEAR_NOUNS } from './lexicon.js';
+import { isCap, rx, wordAfter, wordBefore, type Ctx, type Rule } from './rule.js';
+
+const MOD = `(?:(?:the )?(?:very )?(?:early|late|mid|end of|beginning of|start of|middle of|first half of|second half of|spring of|summer of|fall of|autumn of|winter of)[ -]|mid-)`;
+const YEAR_PREPS = new Set(['in', 'since', 'of', 'by', 'from', 'until', 'till', 'to', 'between', 'during', 'before', 'after', 'around', 'circa', 'year', 'fiscal', 'the', 'and', 'through', 'early', 'late', 'mid', 'throughout']);
+const MONTH_PREPS = new Set([...YEAR_PREPS, 'last', 'next', 'this', 'on', 'for', 'each', 'every', 'late', 'early', 'mid']);
+
+function monthNum(raw: string): number {
+  return MONTHS[raw.toLowerCase().replace(/\.$/, '')];
+}
+/** A month name is a name only when capitalized; "May" alone also needs a preposition before it. */
+function monthOk(raw: string, hasDayOrYear: boolean, prev: string): boolean {
+  if (!isCap(raw)) return false;
+  const bare = raw.replace(/\.$/, '');
+  if (!hasDayOrYear) {
+    if (bare.length <= 4 && !raw.endsWith('.') && bare.toLowerCase() !== 'may' && bare.toLowerCase() !== 'june' && bare.toLowerCase() !== 'july') return false;
+    if (/^(may|march)$/i.test(bare) && !MONTH_PREPS.has(prev)) return false;
+  }
+  return true;
+}
+const twoDigitYear = (yy: string): number => (+yy < 50 ? 2000 + +yy : 1900 + +yy);
+
+function yearish(ctx: Ctx, start: number, end: number, y: number): boolean {
+  const prev = wordBefore(ctx.text, start), next = wordAfter(ctx.text, end);
+  if (/[$€£¥#]/.test(ctx.text[start - 1] ?? '') || NOT_YEAR_NOUNS.has(next) || /^\d/.test(prev.slice(-1))) return false;
+  if (y < 1900 || y > 2099) return YEAR_PREPS.has(prev) && y >= 1000 && y < 2100;
+  return true;
+}
+
+export const absoluteRules: Rule[] = [
+  {
+    name: 'iso-date',
+    re: rx(String.raw`\b(?<y>\d{4})-(?<mo>\d\d)-(?<d>\d\d)(?:[T ](?<h>\d\d):(?<mi>\d\d))?\b`),
+    build(m) {
+      const g = m.groups!, t = { y: +g.y, m: +g.mo, d: +g.d };
+      if (!isValid(t)) return null;
+      return g.h ? { type: 'TIME', value: `${fmtDay(t)}T${g.h}:${g.mi}` } : { type: 'DATE', value: fmtDay(t) };
+    },
+  },
+  { name: 'iso-week', re: rx(String.raw`\b(?<y>\d{4})-W(?<w>\d\d)\b`, 'gd'), build: (m) => ({ type: 'DATE', value: `${m.groups!.y}-W${m.groups!.w}` }) },
+  {
+    name: 'slash-date',
+    re: rx(String.raw`(?<![\d/])(?<mo>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2})(?![\d/])`),
+    build(m) {
+      const g = m.groups!, t = { y: g.y.length === 2 ? twoDigitYear(g.y) : +g.y, m: +g.mo, d: +g.d };
+      return isValid(t) ? { type: 'DATE', value: fmtDay(t) } : null;
+    },
+  },
+  {
+    // "Jan. 5", "January 5, 2026", "Monday, Oct. 26", "mid-November", "late November 1999", "June 2020"
+    name: 'month-day-year',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:]))?(?:,? (?:of )?(?<y>\d{4})(?!\d))?)(?!\w)`),
+    build(m, ctx) {
+      const g = m.groups!, x = m.indices!.groups!.x;
+      if (g.wd && !isCap(g.wd)) return null;
+      const prev = wordBefore(ctx.text, x[0]);
+      if (!monthOk(g.mon, !!(g.d || g.y), prev)) return null;
+      const month = monthNum(g.mon), day = g.d ? +g.d : null, year = g.y ? +g.y : null;
+      if (day !== null && (day < 1 || day > 31)) return null;
+      if (g.mod && /half|spring|summer|fall|autumn|winter/.test(g.mod)) return null;
+      return { type: 'DATE', ...resolveMonth(month, day, year, ctx.anchor, ctx.dir(x[0], x[1])) };
+    },
+  },
+  {
+    // "5 January", "the 5th of January 2026"
+    name: 'day-month',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:the )?(?<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?<mon>${MONTH_RE})(?:,? (?<y>\d{4}))?)(?!\w)`),
+    build(m, ctx) {
+      const g = m.groups!, x = m.indices!.groups!.x;
+      if (!isCap(g.mon) || +g.d < 1 || +g.d > 31) return null;
+      return { type: 'DATE', ...resolveMonth(monthNum(g.mon), +g.d, g.y ? +g.y : null, ctx.anchor, ctx.dir(x[0], x[1])) };
+    },
+  },
+  {
+    // "2019", "fiscal 1989", "the 1990s", "mid-2020", "the end of 1990", "the first half of 1989", "the 1988 period"
+    name: 'year',
+    re: rx(String.raw`(?<![\w$.,/-])(?<x>(?<mod>${MOD})?(?:(?<fy>fiscal|fiscal year|calendar|calendar year|the year|the) )?(?<y>\d{4})(?<s>'?s)?(?<per> period| fiscal year| season)?)(?![\w%]|[.,/:]\d|-\d)`),
+    build(m, ctx) {
+      const g = m.groups!, x = m.indices!.groups!.x, y = +g.y;
+      const yStart = m.indices!.groups!.y[0];
+      if (!g.s && !yearish(ctx, g.fy || g.mod ? yStart - 1 : yStart, m.indices!.groups!.y[1], y) && !g.fy) return null;
+      if (g.s) return y % 10 === 0 ? { type: 'DATE', value: g.y.slice(0, 3) } : null;
+      if (g.fy === 'the' && !g.per) return { type: 'DATE', value: g.y, start: yStart, end: m.indices!.groups!.y[1] };
+      const half = g.mod ? /first half/.test(g.mod) ? '-H1' : /second half/.test(g.mod) ? '-H2' : '' : '';
+      const season = g.mod ? /spring|summer|fall|autumn|winter/.exec(g.mod)?.[0] : undefined;
+      const code = season ? ({ spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' } as Record<string, string>)[season] : '';
+      return { type: 'DATE', value: g.y + half + (code ? '-' + code : ''), start: x[0], end: x[1] };
+    },
+  },
+  {
+    name: 'short-decade',
+    re: rx(String.raw`(?<![\w])(?<x>(?:(?:the )?(?:early|late|mid)[ -])?(?:the )?['’](?<yy>\d)0s)\b`),
+    build: (m) => ({ type: 'DATE', value: `19${m.groups!.yy}` }),
+  },
+  {
+    name: 'century',
+    re: rx(String.raw`(?<![\w])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?<o>\d{1,2})(?:st|nd|rd|th)[ -]century)(?![\w-])`),
+    build: (m) => ({ type: 'DATE', value: pad(+m.groups!.o - 1, 2) }),
+  },
+  {
+    name: 'holiday',
+    re: rx(String.raw`(?<![\w])(?<x>(?:(?<rel>last|next|this) )?(?<h>${alt(Object.keys(HOLIDAYS))})(?:,? (?<y>\d{4}))?)(?![\w])`),
+    build(m, ctx) {
+      const g = m.groups!, x = m.indices!.groups!.x;
+      if (!isCap(g.h)) return null;
+      const code = HOLIDAYS[g.h.toLowerCase().replace(/’/g, "'")];
+      if (!code) return null;
+      const rel = g.rel?.toLowerCase();
+      const dir = rel === 'last' ? -1 : rel === 'next' ? 1 : ctx.dir(x[0], x[1]);
+      return { type: 'DATE', ...resolveHoliday(code, g.y ? +g.y : null, ctx.anchor, dir) };
+    },
+  },
+  {
+    // "3 p.m.", "10:35 a.m.", "noon", "around 7:15 p.m. EST"
+    name: 'clock',
+    re: rx(String.raw`(?<![\w:.])(?<x>(?:(?:around|about|approximately|shortly after|shortly before|just after|just before) )?(?:(?<h>\d{1,2})(?:[:.](?<mi>[0-5]\d))? ?(?<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)|(?<h2>[01]?\d|2[0-3]):(?<mi2>[0-5]\d)(?![\d:])|(?<nm>noon|midnight)|(?<h3>\d{1,2}) o'clock)(?: (?<tz>EST|EDT|CST|CDT|PST|PDT|MST|MDT|GMT|UTC|BST|CET|local time))?)(?!\w)`),
+    build(m, ctx) {
+      const g = m.groups!;
+      let h: number, mi = 0;
+      if (g.nm) h = /noon/i.test(g.nm) ? 12 : 24;
+      else if (g.h) { h = +g.h; mi = g.mi ? +g.mi : 0; if (h < 1 || h > 12) return null; if (/p/i.test(g.ap) && h < 12) h += 12; if (/a/i.test(g.ap) && h === 12) h = 0; }
+      else if (g.h2) { h = +g.h2; mi = +g.mi2; if (!/^(at|by|until|from|around|about|before|after|to|since)$/.test(wordBefore(ctx.text, m.index))) return null; }
+      else { h = +g.h3; if (h < 1 || h > 12) return null; }
+      const clock = `T${pad(h)}:${pad(mi)}`;
+      const day = ctx.anchor ? fmtDay(ctx.anchor) : 'XXXX-XX-XX';
+      return { type: 'TIME', value: day + clock, unresolved: ctx.anchor ? undefined : true, clock };
+    },
+  },
+  {
+    // "the third quarter", "third-quarter", "the fiscal first quarter", "the fourth quarter of 1989", "1989's second half", "Q3 2025"
+    name: 'quarter',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?<yp>\d{4})(?:['’]s)? |(?<yrel>this|last|next) year['’]s )?(?:(?<adj>fiscal|calendar|year-earlier|year-ago|same|latest|current|previous|last|past|next|this|coming|recent|most recent|just-ended|just-completed)[ -]+)*(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[ -]+)?(?:fiscal[ -]+)?(?<u>quarter|half)(?:(?: of| of fiscal|,)? (?<y>\d{4})| of (?:the )?(?<yrel2>this|last|next|the) (?:fiscal )?year)?)(?![\w-])`),
+    build(m, ctx) {
+      const g = m.groups!, x = m.indices!.groups!.x;
+      const text = m[0].toLowerCase();
+      const adj = (text.match(/\b(year-earlier|year-ago|latest|current|previous|last|past|next|this|coming|recent|just-ended|just-completed)\b/) ?? [])[1];
+      const hasThe = /^the\b/.test(text);
+      const after = wordAfter(ctx.text, x[1]);
+      if (!g.ord && !adj && !hasThe && !g.yp && !g.yrel) return null;
+      if (after === 'of' || after === 'century' || after === 'point' || after === 'percent' || /^(a|an)$/.test(wordBefore(ctx.text, x[0]))) return null;
+      const isHalf = g.u.toLowerCase() === 'half';
+      if (isHalf && !g.ord) return null;
+      const yrel = (g.yrel ?? g.yrel2)?.toLowerCase();
+      let year: number | null = g.y ? +g.y : g.yp ? +g.yp : null;
+      if (year === null && yrel && yrel !== 'the' && ctx.anchor) year = ctx.anchor.y + (yrel === 'last' ? -1 : yrel === 'next' ? 1 : 0);
+      const ord = g.ord ? ({ first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: isHalf ? 2 : 4 } as Record<string, number>)[g.ord.toLowerCase()] : 0;
+      if (isHalf) {
+        if (ord > 2) return null;
+        const y = year ?? ctx.anchor?.y;
+        return y === undefined ? { type: 'DATE', value: `XXXX-H${ord}`, unresolved: true } : { type: 'DATE', value: `${y}-H${ord}` };
+      }
+      if (adj === 'year-earlier' || adj === 'year-ago') return ord ? { type: 'DATE', ...resolveQuarter(ord, year, ctx.anchor, -1), ref: { kind: 'yearBefore', n: 1, gran: 'Q' } } : { type: 'DATE', ...shifted(ctx.anchor, 'Q', -4), ref: { kind: 'yearBefore', n: 1, gran: 'Q' } };
+      if (ord) return { type: 'DATE', ...resolveQuarter(ord, year, ctx.anchor, ctx.dir(x[0], x[1])) };
+      if (adj === 'current' || adj === 'this') return { type: 'DATE', ...shifted(ctx.anchor, 'Q', 0) };
+      if (adj === 'next' || adj === 'coming') return { type: 'DATE', ...shifted(ctx.anchor, 'Q', 1) };
+      if (adj === 'previous' || adj === 'last' || adj === 'past') return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1) };
+      return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1), ref: { kind: 'quarter', n: 0 } };
+    },
+  },
+  {
+    name: 'q-quarter',
+    re: rx(String.raw`\b(?<x>Q(?<q>[1-4])(?: (?<y>\d{4}))?)\b`, 'gd'),
+    build: (m, ctx) => ({ type: 'DATE', ...resolveQuarter(+m.groups!.q, m.groups!.y ? +m.groups!.y : null, ctx.anchor, ctx.dir(m.index, m.index + m[0].length)) }),
+  },
+];

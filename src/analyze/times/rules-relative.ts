@@ -1,0 +1,208 @@
+import { addDays, fmtDay, weekday } from './calendar.js';
+import { NUM_RE, PARTS_OF_DAY, REFS, SEASONS, SEASON_RE, SETS, UNITS, UNIT_RE, VAGUE_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber } from './lexicon.js';
+import { duration, resolveSeason, resolveWeekday, shifted, type Gran } from './normalize.js';
+import { isCap, rx, wordAfter, wordBefore, type Found, type Rule } from './rule.js';
+
+const unitCode = (u: string): string => {
+  const s = u.toLowerCase().replace(/(?:ie)?s$/, (t) => (t === 'ies' ? 'y' : '')).replace(/^centur$/, 'century');
+  if (s === 'millennia') return 'ML';
+  return s === 'minute' ? 'MIN' : UNITS[s] ?? UNITS[s.replace(/ie$/, 'y')] ?? 'X';
+};
+const GRAN: Record<string, Gran> = { D: 'D', W: 'W', WE: 'WE', M: 'M', Q: 'Q', Y: 'Y', DE: 'DE', CE: 'CE' };
+const POD = (w: string): string => PARTS_OF_DAY[w.toLowerCase()] ?? '';
+const withPod = (f: Found, pod: string | undefined): Found =>
+  pod && /^\d{4}-\d\d-\d\d$|^XXXX-XX-XX$|^XXXX-WXX-\d$/.test(f.value) ? { ...f, type: 'TIME', value: `${f.value}T${POD(pod)}` } : f;
+
+const DAY_WORDS: Record<string, number> = { yesterday: -1, today: 0, tomorrow: 1, tonight: 0, 'the day before yesterday': -2, 'the day after tomorrow': 2 };
+const SET_AFTER = /^(?:\d|times|twice|once|thrice|dollars?|cents?|percent|%|euros?|pounds?|yuan|yen|won|hours?|days?|visitors|barrels|tons|people|passengers)$/;
+const DURATION_BEFORE = new Set(['for', 'in', 'within', 'over', 'than', 'about', 'nearly', 'almost', 'after', 'past', 'last', 'next', 'first', 'of', 'during', 'spent', 'took', 'takes', 'take', 'lasted', 'lasting', 'only', 'just', 'least', 'roughly', 'around', 'another', 'half', 'entire', 'whole', 'full', 'the']);
+
+export const relativeRules: Rule[] = [
+  {
+    // "yesterday", "today", "tonight", "late yesterday", "tomorrow morning"
+    name: 'day-word',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<mod>early|late|earlier|later) )?(?<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)(?: (?<pod>morning|afternoon|evening|night))?)(?![\w-])`),
+    build(m, ctx) {
+      const g = m.groups!, w = g.w.toLowerCase().replace(/\s+/g, ' ');
+      const base = shifted(ctx.anchor, 'D', DAY_WORDS[w]);
+      const pod = w === 'tonight' ? 'night' : g.pod;
+      return withPod({ type: 'DATE', ...base }, pod);
+    },
+  },
+  {
+    // "Monday", "on Tuesday", "last Friday", "Friday afternoon"
+    name: 'weekday',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<rel>last|next|this|coming|past|previous) )?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?: (?<pod>morning|afternoon|evening|night|overnight))?)(?![\w-])`),
+    build(m, ctx) {
+      const g = m.groups!, x = m.indices!.groups!.x, dow = WEEKDAYS[g.wd.toLowerCase()];
+      if (!isCap(g.wd)) return null;
+      if (g.pl) return /^(on|every)$/.test(wordBefore(ctx.text, x[0])) || !g.rel ? { type: 'SET', value: `XXXX-WXX-${dow}`, start: x[0], end: x[1] } : null;
+      const rel = g.rel?.toLowerCase();
+      const shift = rel === 'last' || rel === 'past' || rel === 'previous' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
+      return withPod({ type: 'DATE', ...resolveWeekday(dow, ctx.anchor, shift ? 0 : ctx.dir(x[0], x[1]), shift) }, g.pod);
+    },
+  },
+  {
+    // "last year", "this week", "next month", "earlier this year", "later this month", "the past year", "last summer", "this morning"
+    name: 'relative-unit',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of|the turn of) )?(?<the>the )?(?<rel>last|next|this|past|previous|coming|current|following|upcoming|prior)[ -](?<u>week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night|${SEASON_RE}|season))(?![\w-])`),
+    build(m, ctx) {
+      const g = m.groups!, x = m.indices!.groups!.x, rel = g.rel.toLowerCase(), u = g.u.toLowerCase();
+      if (!g.the && (rel === 'past' || rel === 'following' || rel === 'prior')) return null;
+      if (rel === 'previous' || rel === 'prior' || rel === 'following') {
+        if (!g.the) return null;
+        const n = rel === 'following' ? 1 : -1;
+        const code = unitCode(u);
+        if (!GRAN[code] || code === 'Q') return null;
+        return { type: 'DATE', ...shifted(ctx.anchor, GRAN[code], n), ref: { kind: 'shift', n, gran: code as 'D' } };
+      }
+      const n = rel === 'last' || rel === 'past' ? -1 : rel === 'next' || rel === 'coming' || rel === 'upcoming' ? 1 : 0;
+      if (u in SEASONS) return { type: 'DATE', ...resolveSeason(SEASONS[u], null, ctx.anchor, ctx.dir(x[0], x[1]), n) };
+      if (u in PARTS_OF_DAY) {
+        if (n > 0 && u !== 'night') return null;
+        const day = shifted(ctx.anchor, 'D', u === 'night' && n < 0 ? -1 : n > 0 ? 1 : 0);
+        return { type: 'TIME', value: `${day.value}T${POD(u)}`, unresolved: day.unresolved };
+      }
+      if (u === 'season') return null;
+      const code = unitCode(u);
+      let value = shifted(ctx.anchor, GRAN[code] ?? 'Y', n);
+      if (g.mod && /half/.test(g.mod) && code === 'Y') value = { ...value, value: value.value + (/first/.test(g.mod) ? '-H1' : '-H2') };
+      return { type: 'DATE', ...value };
+    },
+  },
+  {
+    // "the end of the year", "the beginning of the month"
+    name: 'part-of-unit',
+    re: rx(String.raw`(?<![\w-])(?<x>the (?:end|beginning|start|middle|rest|remainder|turn) of the (?<u>year|month|week|decade|century|quarter))(?![\w-])`),
+    build: (m, ctx) => ({ type: 'DATE', ...shifted(ctx.anchor, GRAN[unitCode(m.groups!.u)], 0) }),
+  },
+  {
+    // "a year ago", "two days earlier", "more than four decades ago", "three weeks from now", "years ago"
+    name: 'ago',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<appr>more than|less than|about|nearly|almost|some|just|only|roughly|around|exactly|at least|over) )?(?:(?<n>${NUM_RE}|${VAGUE_RE}) )?(?<u>${UNIT_RE})s? (?<d>ago|earlier|before|later|after|afterwards?|hence|from now|prior|back))(?![\w-])`),
+    build(m, ctx) {
+      const g = m.groups!, x = m.indices!.groups!.x, d = g.d.toLowerCase().replace(/\s+/g, ' ');
+      if ((d === 'before' || d === 'after' || d === 'prior') && /^[a-z]/.test(wordAfter(ctx.text, x[1])) && wordAfter(ctx.text, x[1]) !== 'that') return null;
+      const n = g.n ? parseNumber(g.n) : null;
+      const code = unitCode(g.u);
+      const sign = /ago|earlier|before|prior|back/.test(d) ? -1 : 1;
+      if (n === null || !Number.isInteger(n)) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+      const gran: Gran = code === 'H' || code === 'MIN' || code === 'S' ? 'D' : GRAN[code] ?? 'D';
+      const k = code === 'H' || code === 'MIN' || code === 'S' ? 0 : sign * n;
+      const base: Found = { type: 'DATE', ...shifted(ctx.anchor, gran, k) };
+      if (d === 'ago' || d === 'from now' || d === 'hence' || d === 'back') return base;
+      return { ...base, ref: code === 'Y' && sign < 0 ? { kind: 'yearBefore', n } : { kind: 'shift', n: k, gran: gran as 'D' } };
+    },
+  },
+  {
+    // "year-earlier", "year-ago" (as in "the year-earlier period")
+    name: 'year-earlier',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?year-(?:earlier|ago)(?: (?:period|quarter|level|figure|results))?)(?![\w-])`),
+    build(m, ctx) {
+      const x = m.indices!.groups!.x;
+      const t = m[0].toLowerCase();
+      const end = /period|quarter/.test(t) ? x[1] : m.index + m[0].search(/year-/i) + (/year-earlier/i.test(t) ? 12 : 8);
+      const start = /period|quarter/.test(t) ? x[0] : m.index + m[0].search(/year-/i);
+      return { type: 'DATE', ...shifted(ctx.anchor, 'Y', -1), ref: { kind: 'yearBefore', n: 1 }, start, end };
+    },
+  },
+  {
+    // "three months", "24 hours", "the past two years", "four-day", "the first nine months", "several years", "a few days"
+    name: 'duration',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?<pre>past|last|next|first|previous|coming|following|final|latest|initial|remaining|recent|same|entire|whole|full) )?(?:(?<appr>more than|less than|fewer than|about|nearly|almost|some|at least|up to|over|only|just|roughly|around|approximately|under|another|an additional|the) )?(?<n>${NUM_RE}|${VAGUE_RE})[ -](?:and a half[ -])?(?<u>${UNIT_RE})(?<pl>s)?(?:[ -]and[ -]a[ -]half)?(?:[ -]long)?)(?![\w-])`),
+    build(m, ctx) {
+      const g = m.groups!, x = m.indices!.groups!.x;
+      const nRaw = g.n.toLowerCase();
+      const code = unitCode(g.u);
+      if (code === 'X') return null;
+      const prev = wordBefore(ctx.text, x[0]);
+      if (/^(?:a|an)$/.test(nRaw) && !g.pre && !g.appr) {
+        if (SET_AFTER.test(prev) || /\d$/.test(prev)) return { type: 'SET', value: duration(1, code), start: m.indices!.groups!.n[0], end: x[1] };
+        if (!DURATION_BEFORE.has(prev)) return null;
+      }
+      if (/^recent$/.test(nRaw)) return { type: 'DATE', value: 'PAST_REF' };
+      const n = /^\d/.test(nRaw) || nRaw in { a: 1, an: 1 } || parseNumber(nRaw) !== null ? parseNumber(nRaw) : null;
+      const half = /and a half/i.test(m[0]) ? 0.5 : 0;
+      return { type: 'DURATION', value: duration(n === null ? null : n + half, code) };
+    },
+  },
+  {
+    // "years" in "after years of strained relations", "for months"
+    name: 'bare-plural',
+    re: rx(String.raw`(?<![\w-])(?<x>(?<u>minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])`),
+    build(m, ctx) {
+      const prev = wordBefore(ctx.text, m.index), next = wordAfter(ctx.text, m.index + m[0].length);
+      if (!/^(for|after|over|within|in|took|take|takes|lasted|spent)$/.test(prev) || /^(ago|old|later|earlier)$/.test(next)) return null;
+      if (prev === 'in' && next !== '' && !/^(of|to|and|or|now|before)$/.test(next) && /^[a-z]/.test(next) && next !== 'as') return null;
+      return { type: 'DURATION', value: duration(null, unitCode(m.groups!.u)) };
+    },
+  },
+  {
+    // "now", "recently", "the future", "in the past", "currently"
+    name: 'reference',
+    re: rx(String.raw`(?<![\w-])(?<x>${alt(Object.keys(REFS).filter((k) => !/^(?:once|earlier|later|eventually|shortly|upcoming|one day|already|so far|to date|soon|future|current|recent|previously|formerly|at this time|in recent years|the present|present-day)$/.test(k)))})(?![\w-])`),
+    build(m, ctx) {
+      const w = m.groups!.x.toLowerCase().replace(/\s+/g, ' ');
+      const next = wordAfter(ctx.text, m.index + m[0].length);
+      if (w === 'the past' && (/^\d/.test(next) || parseNumber(next) !== null || /^(few|several|decade|year|month|week|day|century)/.test(next))) return null;
+      if (w === 'now' && /^(that)$/.test(next) && false) return null;
+      return { type: 'DATE', value: REFS[w] };
+    },
+  },
+  {
+    // "daily", "every week", "each year", "every other Monday"
+    name: 'set',
+    re: rx(String.raw`(?<![\w-])(?<x>(?<adv>${alt(Object.keys(SETS))})|(?:every|each)(?: other)? (?:(?<n>${NUM_RE}) )?(?<u>${UNIT_RE}|weekend|morning|afternoon|evening|night|${WEEKDAY_RE}|${SEASON_RE})(?<pl>s)?)(?![\w-])`),
+    build(m) {
+      const g = m.groups!;
+      if (g.adv) return { type: 'SET', value: SETS[g.adv.toLowerCase()] };
+      const u = g.u.toLowerCase();
+      if (u in WEEKDAYS) return { type: 'SET', value: `XXXX-WXX-${WEEKDAYS[u]}` };
+      if (u in SEASONS) return { type: 'SET', value: `XXXX-${SEASONS[u]}` };
+      if (u in PARTS_OF_DAY) return { type: 'SET', value: `XXXX-XX-XXT${POD(u)}` };
+      const n = g.n ? parseNumber(g.n) : 1;
+      const every = /other/i.test(m[0]) ? 2 : 1;
+      return { type: 'SET', value: duration((n ?? 1) * every, unitCode(u)) };
+    },
+  },
+  {
+    // "the summer", "last fall", "summer 2020", "in spring"
+    name: 'season',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<mod>early|late|mid)[ -])?(?<the>the )?(?<s>${SEASON_RE})(?: (?:of )?(?<y>\d{4}))?)(?![\w-])`),
+    build(m, ctx) {
+      const g = m.groups!, x = m.indices!.groups!.x;
+      const prev = wordBefore(ctx.text, x[0]), next = wordAfter(ctx.text, x[1]);
+      if (!g.y) {
+        if (next === 'of' || next === 'and' && false) return null;
+        if (!g.the && !g.mod && !/^(in|during|this|by|until|since|through|over|early|late)$/.test(prev)) return null;
+        if (g.the && !/^(in|during|by|until|since|through|over|over|for|of|into|throughout)$/.test(prev)) return null;
+      }
+      return { type: 'DATE', ...resolveSeason(SEASONS[g.s.toLowerCase()], g.y ? +g.y : null, ctx.anchor, ctx.dir(x[0], x[1])) };
+    },
+  },
+  {
+    // "the weekend", "the next day", "that day" (reference-relative)
+    name: 'weekend',
+    re: rx(String.raw`(?<![\w-])(?<x>the weekend)(?![\w-])`),
+    build(m, ctx) {
+      if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE', unresolved: true };
+      const dir = ctx.dir(m.index, m.index + m[0].length);
+      const wd = weekday(ctx.anchor);
+      const sat = dir > 0 || (dir === 0 && wd <= 3) ? addDays(ctx.anchor, 6 - wd) : addDays(ctx.anchor, wd >= 6 ? 6 - wd : -1 - wd);
+      return { type: 'DATE', ...shifted(sat, 'WE', 0) };
+    },
+  },
+  {
+    name: 'next-day',
+    re: rx(String.raw`(?<![\w-])(?<x>the (?<r>next|following|previous|preceding) (?<u>day|morning|evening|night))(?![\w-])`),
+    build(m, ctx) {
+      const n = /next|following/i.test(m.groups!.r) ? 1 : -1;
+      const base = shifted(ctx.anchor, 'D', n);
+      const u = m.groups!.u.toLowerCase();
+      const f: Found = { type: 'DATE', ...base, ref: { kind: 'dayAfter', n } };
+      return u === 'day' ? f : { ...f, type: 'TIME', value: `${base.value}T${POD(u)}` };
+    },
+  },
+];
+
+export { fmtDay };

@@ -1,0 +1,64 @@
+import { NOT_PAST_ED, TENSE_FUTURE, TENSE_PAST, TENSE_PRESENT } from './lexicon.js';
+
+/** Where a partial date points from the publication date: -1 past, 1 future, 0 unknown (present or no verb). */
+export type Dir = -1 | 0 | 1;
+
+const WORD_RE = /[\p{L}][\p{L}'’-]*|[;:—–()]/gu;
+const BOUNDARY = new Set([';', ':', '—', '–', '(', ')', 'but', 'while', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when']);
+/** Future markers that only count when followed by "to" ("is set to", "due to", "going to"). */
+const NEEDS_TO = new Set(['set', 'due', 'going', 'plan', 'plans', 'want', 'wants', 'aim', 'aims', 'hopes', 'seek', 'seeks', 'intend', 'intends', 'preparing', 'prepares']);
+
+interface W { w: string; i: number }
+
+function words(text: string, from: number, to: number): W[] {
+  const out: W[] = [];
+  WORD_RE.lastIndex = from;
+  const s = to === text.length ? text : text.slice(0, to);
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(s)) !== null) out.push({ w: m[0].toLowerCase(), i: m.index });
+  return out;
+}
+
+function isPastEd(w: string): boolean {
+  return w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !w.includes('-');
+}
+
+/** The tense signal of word k, or null when it carries none. */
+function signal(ws: W[], k: number): Dir | null {
+  const w = ws[k].w, next = ws[k + 1]?.w;
+  if (TENSE_FUTURE.has(w)) {
+    if (NEEDS_TO.has(w)) return next === 'to' ? 1 : null;
+    return 1;
+  }
+  if (TENSE_PRESENT.has(w)) {
+    if ((w === 'has' || w === 'have') && next && (isPastEd(next) || TENSE_PAST.has(next) || next === 'since' || next === 'already')) return -1;
+    if (next === 'to') return 1; // "is to meet"
+    if (next && next.endsWith('ing') && next.length > 5 && w !== 'has' && w !== 'have') return 1; // "is visiting Japan next week"
+    return 0;
+  }
+  if (TENSE_PAST.has(w)) return -1;
+  if (isPastEd(w)) return -1;
+  return null;
+}
+
+/**
+ * The tense of the verb that governs the span [start, end) inside the sentence [from, to):
+ * the nearest tense-bearing word before it in the same clause, else the nearest after it.
+ */
+export function tenseAt(text: string, from: number, to: number, start: number, end: number): Dir {
+  const ws = words(text, from, to);
+  let k = ws.length - 1;
+  while (k >= 0 && ws[k].i >= start) k--;
+  for (let j = k; j >= 0; j--) {
+    if (BOUNDARY.has(ws[j].w)) break;
+    const s = signal(ws, j);
+    if (s !== null) return s;
+  }
+  for (let j = k + 1; j < ws.length; j++) {
+    if (ws[j].i < end) continue;
+    if (BOUNDARY.has(ws[j].w)) break;
+    const s = signal(ws, j);
+    if (s !== null) return s;
+  }
+  return 0;
+}
