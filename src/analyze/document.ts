@@ -23,6 +23,8 @@ export interface Mention extends TextSpan {
   qualifier?: string;
   /** a relational description: "X's predecessor", "his counterpart"; possessor is a mention index */
   relation?: { noun: string; possessor: number | null };
+  /** an indefinite description that names no one in particular ("a South Korean leader") */
+  generic?: boolean;
   /** a place named as a place ("in Beijing"), not as its government ("Beijing's ban") */
   locative?: boolean;
   /** token index range [tokenStart, tokenEnd) */

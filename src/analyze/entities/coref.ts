@@ -51,29 +51,40 @@ export function resolveEntities(text: string, mentions: readonly Mention[]): Cor
 
   // appositions: "Lee's predecessor, impeached president Yoon Suk Yeol," and "X, the Israeli prime minister,"
   const apposition = new Map<number, number>();
-  for (let i = 0; i + 1 < mentions.length; i++) {
-    const a = mentions[i], b = mentions[i + 1];
-    if (a.sentence !== b.sentence) continue;
-    const aEnd = a.end, bStart = b.full?.start ?? b.start;
-    const between = text.slice(aEnd, bStart);
-    if (between !== ', ' && between !== ' , ') continue;
-    if (a.kind === 'title' && b.kind === 'name' && b.type === 'PERSON') apposition.set(i, i + 1);
-    else if (a.kind === 'name' && a.type === 'PERSON' && b.kind === 'title' && !b.relation) apposition.set(i + 1, i);
-  }
-
   for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i];
+    let j = i + 1;
+    while (j < mentions.length && mentions[j].start < a.end) j++;
+    const b = mentions[j];
+    if (!b || a.sentence !== b.sentence) continue;
+    const between = text.slice(a.end, b.full?.start ?? b.start);
+    if (between !== ', ' && between !== ' , ') continue;
+    if (a.kind === 'title' && !a.generic && b.kind === 'name' && b.type === 'PERSON') apposition.set(i, j);
+    else if (a.kind === 'name' && a.type === 'PERSON' && b.kind === 'title' && !b.relation && !b.generic) apposition.set(j, i);
+  }
+  // a single word that is part of a person's name is that person, whatever type the tagger gave it ("Lee's priorities")
+  const personWords = new Set<string>();
+  for (const m of mentions) if (m.type === 'PERSON' && m.kind === 'name') for (const w of nameTokens(m.text)) personWords.add(w);
+  const typeOf = (m: Mention): EntityType => (m.kind === 'name' && (m.type === 'LOCATION' || m.type === 'ORGANIZATION') && m.country == null && !m.text.includes(' ') && personWords.has(m.text) ? 'PERSON' : m.type);
+
+  const done = new Array<boolean>(mentions.length).fill(false);
+  const handle = (i: number): void => {
+    if (done[i]) return;
+    done[i] = true;
     const m = mentions[i];
-    if (of[i]) continue;
+    if (of[i]) return;
+    // a relational description needs its possessor resolved first ("Lee's predecessor", "his predecessor")
+    if (m.relation?.possessor != null) handle(m.relation.possessor);
     if (m.type === 'COUNTRY' && m.country) {
       const key = `C:${m.country}`;
       join(byKey.get(key) ?? newCluster('COUNTRY', lex.countryName.get(m.country) ?? m.text, key), i);
       byKey.get(key)!.hasName = true;
-      continue;
+      return;
     }
     if (m.kind === 'pronoun') {
       const c = pronounAntecedent(mentions, i, personAt);
       if (c) join(c, i);
-      continue;
+      return;
     }
     if (m.kind === 'title') {
       let c: Cluster | null = null;
@@ -95,6 +106,8 @@ export function resolveEntities(text: string, mentions: readonly Mention[]): Cor
             c.role = base.startsWith('former') ? base : roleText(base.replace(/\s*\(.*\)$/, ''), true, /\((.*)\)/.exec(base)?.[1]);
           }
         }
+      } else if (m.generic) {
+        return;
       } else {
         const appo = apposition.get(i);
         if (appo != null) {
@@ -103,22 +116,23 @@ export function resolveEntities(text: string, mentions: readonly Mention[]): Cor
         } else c = roleHolder(mentions, i, clusters);
       }
       if (c) join(c, i);
-      continue;
+      return;
     }
     // a name
-    if (m.type === 'PERSON') {
+    if (typeOf(m) === 'PERSON') {
       const appoTitle = [...apposition.entries()].find(([, n]) => n === i)?.[0];
       const c = clusterForName(mentions, i, clusters, newCluster);
       join(c, i);
       if (appoTitle != null && appoTitle > i && !of[appoTitle]) join(c, appoTitle);
-      continue;
+      return;
     }
     const canonical = m.type === 'LOCATION' && m.country && lex.byFirst ? m.text.replace(/^the /i, '') : m.text.replace(/^the /i, '');
     const key = `${m.type}:${canonical.toLowerCase()}`;
     const c = byKey.get(key) ?? newCluster(m.type, canonical, key);
     c.hasName = true;
     join(c, i);
-  }
+  };
+  for (let i = 0; i < mentions.length; i++) handle(i);
 
   // number the entities that have a name, in order of first mention
   const kept = clusters.filter((c) => c.hasName && c.mentions.length > 0).sort((a, b) => a.mentions[0] - b.mentions[0]);

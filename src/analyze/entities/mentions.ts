@@ -36,6 +36,15 @@ const isNameWord = (w: string) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w);
 interface Piece { kind: 'name' | 'demonym' | 'title' | 'pronoun'; start: number; end: number; type: Mention['type']; country: string | null; phrase?: Phrase; canonical?: string }
 
 export function findMentions(text: string, sentences: readonly Sentence[], tokens: readonly Token[], tags: readonly string[]): Mention[] {
+  // first pass: the words of full person names; second pass: those words alone are that person too ("Xi" after "Xi Jinping")
+  const first = collectMentions(text, sentences, tokens, tags, new Set());
+  const personWords = new Set<string>();
+  for (const m of first) if (m.type === 'PERSON' && m.kind === 'name' && m.tokenEnd - m.tokenStart >= 2) for (let k = m.tokenStart; k < m.tokenEnd; k++) personWords.add(tokens[k].text);
+  if (personWords.size === 0) return first;
+  return collectMentions(text, sentences, tokens, tags, personWords);
+}
+
+function collectMentions(text: string, sentences: readonly Sentence[], tokens: readonly Token[], tags: readonly string[], personWords: ReadonlySet<string>): Mention[] {
   const lex = lexicon();
   const words = tokens.map((t) => t.text);
   const mentions: Mention[] = [];
@@ -43,7 +52,7 @@ export function findMentions(text: string, sentences: readonly Sentence[], token
   for (let s = 0; s < sentences.length; s++) {
     let t1 = t0;
     while (t1 < tokens.length && tokens[t1].sentence === s) t1++;
-    const pieces = sentencePieces(lex, words, tags, t0, t1);
+    const pieces = sentencePieces(lex, words, tags, t0, t1, personWords);
     buildMentions(lex, text, tokens, words, pieces, s, mentions);
     t0 = t1;
   }
@@ -56,7 +65,7 @@ export function findMentions(text: string, sentences: readonly Sentence[], token
   return mentions;
 }
 
-function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly string[], from: number, to: number): Piece[] {
+function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly string[], from: number, to: number, personWords: ReadonlySet<string>): Piece[] {
   const ner = new Map<number, NerSpan>();
   for (const sp of nerSpans(tags, from, to)) ner.set(sp.start, sp);
   const pieces: Piece[] = [];
@@ -83,7 +92,15 @@ function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly s
       i += lexLen;
       continue;
     }
+    if (span && span.end - span.start === 1 && personWords.has(w)) { pieces.push({ kind: 'name', start: i, end: i + 1, type: 'PERSON', country: null }); i++; continue; }
     if (span && span.type !== 'MISC') { pieces.push(nerPiece(span)); i = span.end; continue; }
+    if (!span && personWords.has(w) && isCapitalized(w)) {
+      let j = i + 1;
+      while (j < to && personWords.has(words[j]) && !ner.has(j)) j++;
+      pieces.push({ kind: 'name', start: i, end: j, type: 'PERSON', country: null });
+      i = j;
+      continue;
+    }
     if (span) { i = span.end; continue; }
     if (PRONOUNS.has(w.toLowerCase())) pieces.push({ kind: 'pronoun', start: i, end: i + 1, type: 'PERSON', country: null });
     i++;
@@ -120,7 +137,6 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
     let country: string | null = null;
     let former = false;
     let qualifier: string | undefined;
-    let possessor: number | null = null;
     const prev = pieces[k - 1];
     for (let guard = 0; guard < 4 && left > 0; guard++) {
       const w = words[left - 1].toLowerCase();
@@ -163,7 +179,7 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
       const start = ARTICLES.has(det) ? left - 1 : left;
       out.push({
         ...span(start, p.end), kind: 'title', type: 'PERSON', country, role: roleText(role, former, qualifier), sentence, tokenStart: start, tokenEnd: p.end,
-        leader: phrase.leader, former, qualifier, ...(possessor != null ? { relation: { noun: 'title', possessor } } : {}),
+        leader: phrase.leader, former, qualifier, generic: det === 'a' || det === 'an',
       });
     }
   }

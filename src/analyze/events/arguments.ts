@@ -14,7 +14,7 @@ export function actorsBySentence(doc: Document): Actor[][] {
   const entities = new Map((doc.entities ?? []).map((e) => [e.id, e]));
   const out: Actor[][] = (doc.sentences ?? []).map(() => []);
   mentions.forEach((m: Mention, i) => {
-    if (m.kind === 'demonym' || m.locative || m.type === 'LOCATION' || m.type === 'OTHER') return;
+    if (m.kind === 'demonym' || m.type === 'LOCATION' || m.type === 'OTHER') return;
     const eid = entityOf[i] ?? null;
     const e = eid ? entities.get(eid) : undefined;
     if (!e && m.kind !== 'title') return;

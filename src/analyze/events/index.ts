@@ -144,7 +144,7 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
     const by = afterPreposition(acts, tokens, tEnd - 1, BY, 5);
     const to = afterPreposition(acts, tokens, tEnd - 1, TO, 6) ?? afterPreposition(acts, tokens, tEnd - 1, WITH, 4);
     const owner = acts.find((a) => tokens[f.tok - 1] && text.slice(a.end, a.end + 2).match(/^['’]s/) && a.tokenStart < f.tok && f.tok - a.tokenStart < 5);
-    const src = by ?? owner ?? subjectOf(acts, tokens, f.tok);
+    const src = by ?? owner ?? firstSubject(acts, tokens, f.tok);
     const tgt = to ?? (src && place && place.country !== src.country ? place : null);
     return src && tgt ? [[src, tgt]] : [];
   }
@@ -172,6 +172,15 @@ function placeActor(doc: Document, sentence: number): Actor | null {
   if (!m) return null;
   const country = (doc.entities ?? []).find((e) => e.type === 'COUNTRY' && e.country === m.country);
   return { mention: -1, entity: country?.id ?? null, name: country?.name ?? m.country!, country: m.country, start: m.start, end: m.end, tokenStart: m.tokenStart };
+}
+
+/** The main subject of a sentence: its first actor that is not the object of a preposition. */
+function firstSubject(acts: readonly Actor[], tokens: readonly Token[], before: number): Actor | null {
+  for (const a of acts) {
+    if (a.tokenStart >= before) break;
+    if (subjectOf([a], tokens, before)) return a;
+  }
+  return null;
 }
 
 /** The pair of countries most events of the article are between. */
