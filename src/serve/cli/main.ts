@@ -1,41 +1,44 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
-import { readPlainText } from '../../ingest/plaintext.js';
-import { analyze } from '../../analyze/index.js';
-import { formatProblem } from '../../ingest/problem.js';
+import { EXIT, NotFoundError, processIo, UsageError, type Io } from './io.js';
+import * as analyzeCmd from './analyze.js';
+import * as ingestCmd from './ingest.js';
+import * as eventsCmd from './events.js';
+import * as quotesCmd from './quotes.js';
+import * as actorsCmd from './actors.js';
+import * as showCmd from './show.js';
+import * as exportCmd from './export.js';
+import * as searchCmd from './search.js';
+import * as demoCmd from './demo.js';
 
-/** Exit codes scripts can rely on. */
-export const EXIT = { ok: 0, someFailed: 1, usage: 2, internal: 70 } as const;
+export { EXIT } from './io.js';
+export type { Io } from './io.js';
 
-export async function main(argv: string[]): Promise<number> {
+const COMMANDS = [analyzeCmd, ingestCmd, eventsCmd, quotesCmd, actorsCmd, showCmd, exportCmd, searchCmd, demoCmd];
+
+/**
+ * The `dyad` command line, callable in process: returns the exit code (0 ok, 1 some inputs failed or nothing
+ * found, 2 usage error, 70 internal error) and never throws. Errors are one line on stderr; DYAD_DEBUG=1 adds the stack.
+ */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.ok;
+  const done = (c: number) => { code = c; };
   const program = new Command('dyad')
     .description('Reads news articles and keeps an evidence-linked record of who did what to whom, and when.')
-    .exitOverride();
-
-  program
-    .command('analyze')
-    .description('analyze article files and print what was found (nothing is stored)')
-    .argument('<files...>')
-    .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none')
-    .option('--json', 'one JSON analysis document (the first article)')
-    .option('--jsonl', 'one JSON analysis document a line')
-    .action((files: string[], opts: { published?: string; json?: boolean; jsonl?: boolean }) => {
-      for (const file of files) {
-        const { articles, problems } = readPlainText(readFileSync(file, 'utf8'), { source: file, published: opts.published });
-        for (const p of problems) { console.error(formatProblem(p)); code = EXIT.someFailed; }
-        for (const article of articles) {
-          const result = analyze(article);
-          process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : JSON.stringify(result) + '\n');
-        }
-      }
-    });
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  for (const cmd of COMMANDS) cmd.register(program, io, done);
+  for (const cmd of program.commands) cmd.exitOverride();
 
   try {
     await program.parseAsync(argv, { from: 'user' });
+    return code;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    throw err;
+    if (err instanceof UsageError) { io.stderr.write(`dyad: ${err.message}\n`); return EXIT.usage; }
+    if (err instanceof NotFoundError) { io.stderr.write(`dyad: ${err.message}\n`); return EXIT.someFailed; }
+    const e = err as Error;
+    io.stderr.write(`dyad: internal error: ${e?.message ?? String(err)}\n`);
+    if (io.env.DYAD_DEBUG === '1' && e?.stack) io.stderr.write(e.stack + '\n');
+    return EXIT.internal;
   }
-  return code;
 }

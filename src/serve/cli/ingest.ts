@@ -1,0 +1,97 @@
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { analyze } from '../../analyze/index.js';
+import { formatProblem, isError, PROBLEM, problem, type Problem } from '../../ingest/problem.js';
+import { listInputs, readFile, type InputFile } from '../../ingest/read.js';
+import type { Store } from '../../store/store.js';
+import { EXIT, openDb, parseDate, printJson, requireExisting, type Io } from './io.js';
+
+export interface IngestSummary { added: number; present: number; failed: number; problems: Problem[] }
+
+interface Options { db?: string; published?: string; json?: boolean }
+
+/**
+ * Reads files, analyses each article not yet stored, stores it (one transaction each). Problems are collected,
+ * never thrown: the rest of the batch goes in. `published` may be given per file.
+ */
+export async function ingestFiles(store: Store, files: readonly InputFile[], opts: { published?: string | ((file: string) => string | undefined) }, io: Io): Promise<IngestSummary> {
+  const sum: IngestSummary = { added: 0, present: 0, failed: 0, problems: [] };
+  const tty = Boolean(io.stderr.isTTY);
+  const report = (p: Problem) => {
+    if (isError(p)) sum.failed++;
+    sum.problems.push(p);
+    if (!tty) io.stderr.write(formatProblem(p) + '\n'); // with a progress bar, problems print after it
+  };
+  const bar = tty ? new cliProgress.SingleBar({
+    stream: io.stderr as NodeJS.WritableStream, format: 'ingesting {bar} {percentage}% | {articles} articles | {file}', hideCursor: true, clearOnComplete: true,
+  }, cliProgress.Presets.shades_classic) : null;
+  const total = files.reduce((n, f) => n + f.size, 0);
+  let bytes = 0;
+  bar?.start(Math.max(total, 1), 0, { articles: 0, file: '' });
+  try {
+    for (const file of files) {
+      bar?.update(bytes, { file: file.path.slice(-40) });
+      const published = typeof opts.published === 'function' ? opts.published(file.path) : opts.published;
+      const onBytes = (n: number) => { bytes += n; bar?.update(bytes); };
+      for await (const item of readFile(file.path, { published, onBytes })) {
+        if (item.kind === 'problem') { report(item.problem); continue; }
+        const { article } = item;
+        try {
+          if (await store.hasArticle(article.id)) { sum.present++; continue; }
+        } catch (err) {
+          report(problem(PROBLEM.STORE, `cannot read the database: ${(err as Error).message}`, item.source, item.line));
+          continue;
+        }
+        let analysis;
+        try {
+          analysis = analyze(article);
+        } catch (err) {
+          report(problem(PROBLEM.ANALYZE, `analysis failed: ${(err as Error).message}`, item.source, item.line));
+          continue;
+        }
+        try {
+          (await store.addArticle(analysis)) === 'added' ? sum.added++ : sum.present++;
+        } catch (err) {
+          report(problem(PROBLEM.STORE, `not stored: ${(err as Error).message}`, item.source, item.line));
+        }
+        bar?.update(bytes, { articles: sum.added + sum.present });
+      }
+    }
+  } finally {
+    bar?.stop();
+  }
+  if (tty) for (const p of sum.problems) io.stderr.write(formatProblem(p) + '\n');
+  return sum;
+}
+
+export const countLine = (s: IngestSummary) => `added ${s.added}, already present ${s.present}, failed ${s.failed}`;
+
+/** `dyad ingest PATH…` */
+export async function runIngest(paths: string[], opts: Options, io: Io): Promise<number> {
+  requireExisting(paths);
+  const { files, problems } = await listInputs(paths);
+  const store = openDb(opts.db, io, 'write');
+  let sum: IngestSummary;
+  try {
+    for (const p of problems) io.stderr.write(formatProblem(p) + '\n');
+    sum = await ingestFiles(store, files, { published: opts.published }, io);
+    sum.failed += problems.filter(isError).length;
+    sum.problems.unshift(...problems);
+  } finally {
+    await store.close();
+  }
+  if (opts.json) printJson(io, { added: sum.added, present: sum.present, failed: sum.failed, problems: sum.problems });
+  else io.stdout.write(countLine(sum) + '\n');
+  return sum.failed > 0 ? EXIT.someFailed : EXIT.ok;
+}
+
+export function register(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command('ingest')
+    .description('analyze articles and store them in the database (an article already stored is skipped)')
+    .argument('<paths...>', 'files or folders (.txt, .jsonl, .ndjson)')
+    .option('--db <file>', 'SQLite database (default: $DYAD_DB or ./dyad.db)')
+    .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none', parseDate)
+    .option('--json', 'print the counts and problems as JSON')
+    .action(async (paths: string[], opts: Options) => done(await runIngest(paths, opts, io)));
+}

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { normalizeDate } from '../../ingest/article.js';
+import { openStore, type Store } from '../../store/index.js';
+
+/** Where a command writes; tests pass their own to capture output. */
+export interface Io {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
+
+/** Exit codes scripts can rely on. */
+export const EXIT = { ok: 0, someFailed: 1, usage: 2, internal: 70 } as const;
+
+/** A mistake in how dyad was called (bad value, missing file): one line on stderr, exit 2. */
+export class UsageError extends Error {}
+
+/** A command ran but what was asked for is not there (no such article or actor): exit 1. */
+export class NotFoundError extends Error {}
+
+export function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || normalizeDate(value) !== value) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  return value;
+}
+
+export function parseDyad(value: string): [string, string] {
+  const m = /^([A-Za-z]{3})[-–:/]([A-Za-z]{3})$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('expected two ISO country codes, like KOR-CHN.');
+  return [m[1].toUpperCase(), m[2].toUpperCase()];
+}
+
+export function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number.');
+  return n;
+}
+
+/** The database: --db, else $DYAD_DB, else ./dyad.db. */
+export function dbPath(opt: string | undefined, io: Io): string {
+  return resolve(opt ?? io.env.DYAD_DB ?? 'dyad.db');
+}
+
+/** Opens the store; for queries the database must already exist. */
+export function openDb(opt: string | undefined, io: Io, mode: 'write' | 'read'): Store {
+  const path = dbPath(opt, io);
+  if (mode === 'read' && !existsSync(path)) throw new UsageError(`no database at ${path} (run "dyad ingest FILE…" first, or give --db FILE)`);
+  try {
+    return openStore(path);
+  } catch (err) {
+    throw new UsageError(`cannot open database ${path}: ${(err as Error).message}`);
+  }
+}
+
+/** Paths that do not exist are a usage error, caught before anything is read. */
+export function requireExisting(paths: readonly string[]): void {
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+}
+
+export function printJson(io: Io, value: unknown): void {
+  io.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** "12 events" / "1 event" */
+export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
