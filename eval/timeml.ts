@@ -11,6 +11,8 @@ export interface GoldDoc {
   ignore: { start: number; end: number }[];
   /** the original DCT element, for writing TimeML back */
   dctXml: string;
+  /** where annotation stops (MEANTIME annotates only the first sentences); system timexes from here on are not scored */
+  extent?: number;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -59,7 +61,8 @@ const NO_SPACE_AFTER = /^[([{$]$/;
 
 /** Reads one MEANTIME (CAT XML) document: tokens joined back into text (one sentence a line), TIMEX3 markables by token anchors. */
 export function readMeantime(xml: string, id: string): GoldDoc {
-  const tokens = new Map<string, { start: number; end: number }>();
+  const tokens = new Map<string, { start: number; end: number; sentence: number }>();
+  const sentenceEnd = new Map<number, number>();
   let text = '';
   let lastSentence: string | null = null;
   let prevTok = '';
@@ -71,8 +74,9 @@ export function readMeantime(xml: string, id: string): GoldDoc {
       else if (!NO_SPACE_BEFORE.test(word) && !NO_SPACE_AFTER.test(prevTok)) text += ' ';
     }
     lastSentence = a.sentence;
-    tokens.set(a.t_id, { start: text.length, end: text.length + word.length });
+    tokens.set(a.t_id, { start: text.length, end: text.length + word.length, sentence: +a.sentence });
     text += word;
+    sentenceEnd.set(+a.sentence, text.length);
     prevTok = word;
   }
   const timexes: GoldTimex[] = [];
@@ -93,7 +97,12 @@ export function readMeantime(xml: string, id: string): GoldDoc {
     timexes.push({ start, end, text: text.slice(start, end), type: a.type ?? '', value: a.value ?? '' });
   }
   timexes.sort((x, y) => x.start - y.start);
-  return { id, text, dct, timexes, ignore, dctXml };
+  // MEANTIME annotates only the opening sentences: the last sentence holding any markable bounds the scored text
+  const markables = /<Markables>([\s\S]*?)<\/Markables>/.exec(xml)?.[1] ?? '';
+  let lastMarked = -1;
+  for (const t of markables.matchAll(/t_id="(\d+)"/g)) lastMarked = Math.max(lastMarked, tokens.get(t[1])?.sentence ?? -1);
+  const extent = lastMarked >= 0 ? sentenceEnd.get(lastMarked) : undefined;
+  return { id, text, dct, timexes, ignore, dctXml, extent };
 }
 
 /** Chooses the reader by content. */
@@ -114,7 +123,7 @@ export interface Pairing { counts: Counts; pairs: [GoldTimex, TimeExpr][]; misse
  * one to one; type and value are judged on the relaxed matches. System timexes inside an ignored span are dropped.
  */
 export function score(doc: GoldDoc, sys: readonly TimeExpr[]): Pairing {
-  const system = sys.filter((t) => !doc.ignore.some((i) => t.start < i.end && i.start < t.end));
+  const system = sys.filter((t) => !doc.ignore.some((i) => t.start < i.end && i.start < t.end) && (doc.extent === undefined || t.start < doc.extent));
   const used = new Set<number>();
   const counts = emptyCounts();
   counts.gold = doc.timexes.length;

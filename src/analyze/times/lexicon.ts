@@ -19,7 +19,7 @@ export const REFS: Record<string, string> = en.refs;
 export const HOLIDAYS: Record<string, string> = en.holidays;
 export const ORDINALS: Record<string, number> = en.ordinals;
 
-const monthFull = Object.keys(MONTHS).filter((k) => k.length > 3 || k === 'may');
+const monthFull = Object.keys(MONTHS).filter((k) => k.length > 4 || k === 'may' || k === 'june' || k === 'july');
 const monthAbbr = Object.keys(MONTHS).filter((k) => k.length <= 4 && !monthFull.includes(k));
 /** Capitalized month names ("January", "JANUARY"), and abbreviations with an optional period ("Jan.", "Sept"). */
 export const MONTH_FULL_RE = alt([...monthFull.map(cap), ...monthFull.map((w) => w.toUpperCase())]);
@@ -30,6 +30,7 @@ export const WEEKDAY_RE = alt(Object.keys(WEEKDAYS).filter((k) => k.length > 4).
 const small = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const teens = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+export const SMALL = small.join('|'), TEENS = teens.join('|'), TENS = tens.join('|');
 /** A cardinal: digits ("24", "5 1/2", "2.5"), words ("twenty-four", "twenty four"), "a", "a couple of". */
 export const NUM_RE = `(?:\\d+(?:\\.\\d+)?(?: 1/2)?|(?:${tens.join('|')})(?:[- ](?:${small.join('|')}))?|${teens.join('|')}|${small.join('|')}|a half|a couple of|a dozen|dozen|a|an|half(?: a)?)`;
 export const VAGUE_RE = alt(en.vagueQuantities);

@@ -68,13 +68,26 @@ export function unknownOf(gran: Gran): string {
   }
 }
 
-/** A TIMEX3 duration: P4D, PT24H, P2Y, PXY (n = null for "years"), P1.5Y. */
+const SMALLER: Record<string, [string, number]> = { Y: ['M', 12], M: ['D', 30], W: ['D', 7], D: ['H', 24], H: ['MIN', 60], MIN: ['S', 60], Q: ['M', 3] };
+const TIME_UNITS = new Set(['H', 'MIN', 'S']);
+
+/** A TIMEX3 duration: P4D, PT24H, P2Y, PXY (n = null for "years"), P2Y6M for 2 1/2 years, P20Y for two decades. */
 export function duration(n: number | null, unit: string): string {
-  const count = n === null ? 'X' : String(n);
-  if (unit === 'H' || unit === 'S' || unit === 'MIN') return `PT${count}${unit === 'MIN' ? 'M' : unit}`;
+  if (unit === 'DE') return n === null ? 'PXDE' : duration(n * 10, 'Y');
+  if (unit === 'CE') return n === null ? 'PXC' : duration(n * 100, 'Y');
+  if (unit === 'ML') return n === null ? 'PXML' : duration(n * 1000, 'Y');
   if (unit === 'WE') return `P${n === null ? 'X' : n * 2}D`;
   if (unit === '2W') return `P${n === null ? 'X' : n * 2}W`;
-  return `P${count}${unit}`;
+  const t = TIME_UNITS.has(unit) ? 'T' : '';
+  const code = unit === 'MIN' ? 'M' : unit;
+  if (n === null) return `P${t}X${code}`;
+  if (!Number.isInteger(n) && SMALLER[unit]) {
+    const whole = Math.floor(n), [small, k] = SMALLER[unit];
+    const rest = Math.round((n - whole) * k);
+    const restPart = (TIME_UNITS.has(small) && !t ? 'T' : '') + rest + (small === 'MIN' ? 'M' : small);
+    return whole ? `P${t}${whole}${code}${restPart}` : duration(rest, small);
+  }
+  return `P${t}${n}${code}`;
 }
 
 /** A season: "last" → the latest one that is over, "next" → the next one not begun; past/future tense likewise; else the anchor's year. */

@@ -1,5 +1,5 @@
 import type { Sentence, TimeExpr } from '../schema.js';
-import { addDays, parseYmd, pad, type Ymd } from './calendar.js';
+import { addDays, addMonths, fmtWeek, parseYmd, pad, type Ymd } from './calendar.js';
 import { absoluteRules } from './rules-absolute.js';
 import { relativeRules } from './rules-relative.js';
 import type { Ctx, Found, Rule } from './rule.js';
@@ -66,29 +66,39 @@ const shiftYears = (v: string, n: number): string | null => {
   return m ? pad(+m[1] - n, 4) + (m[2] ?? '') : null;
 };
 
-/** Values that depend on what the text spoke of just before: "a year earlier", "the quarter", "the next day". */
+/** Shifts an absolute value by n units of `gran`, keeping the granularity asked for. */
+function shiftValue(v: string, gran: string, n: number): string | null {
+  const m = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?/.exec(v);
+  if (!m) return null;
+  const y = +m[1], mo = m[2] ? +m[2] : null, d = m[3] ? +m[3] : null;
+  if (gran === 'Y') return pad(y + n, 4);
+  if (gran === 'M' && mo !== null) { const t = addMonths({ y, m: mo, d: 1 }, n); return `${pad(t.y, 4)}-${pad(t.m)}`; }
+  if (gran === 'D' && mo !== null && d !== null) { const t = addDays({ y, m: mo, d }, n); return `${pad(t.y, 4)}-${pad(t.m)}-${pad(t.d)}`; }
+  if (gran === 'W' && mo !== null && d !== null) return fmtWeek(addDays({ y, m: mo, d }, 7 * n));
+  return null;
+}
+
+/** Values that depend on what the text spoke of just before: "a year earlier", "the quarter", "the following year". */
 function resolveReferences(list: Cand[], sentences: readonly Sentence[]): void {
   let lastQuarter: string | null = null;
-  let lastDay: string | null = null;
   let prev: Cand | null = null;
   for (const c of list) {
     const r = c.ref;
     if (r && !c.unresolved) {
-      const sameOrPrevSentence = prev !== null && sentenceAt(sentences, c.start) - sentenceAt(sentences, prev.start) <= 1;
-      if (r.kind === 'quarter' && lastQuarter) c.value = lastQuarter;
-      else if (r.kind === 'yearBefore' && prev && sameOrPrevSentence && /^\d{4}(-Q\d|-\d\d(-\d\d)?|-H\d)?$/.test(prev.value) && prev.type === 'DATE') {
-        const q = /-Q\d$/.test(prev.value) || r.gran !== 'Q' ? prev.value : null;
-        const v = q ? shiftYears(q, r.n) : null;
-        if (v) c.value = v;
-      } else if ((r.kind === 'dayAfter' || (r.kind === 'shift' && r.gran === 'D')) && lastDay && prev && sameOrPrevSentence) {
-        const d = parseYmd(lastDay)!;
-        const t = addDays(d, r.n);
-        c.value = c.value.replace(/^\d{4}-\d\d-\d\d/, `${pad(t.y, 4)}-${pad(t.m)}-${pad(t.d)}`);
+      const near = prev !== null && sentenceAt(sentences, c.start) - sentenceAt(sentences, prev.start) <= 1;
+      if (r.kind === 'quarter') {
+        if (lastQuarter) c.value = r.year !== undefined ? `${r.year}${lastQuarter.slice(4)}` : lastQuarter;
+      } else if (r.kind === 'yearBefore') {
+        // the same period a year before: the quarter under discussion, else a date just mentioned
+        if (lastQuarter) c.value = shiftYears(lastQuarter, r.n) ?? c.value;
+        else if (prev && near && /^\d{4}-\d\d(-\d\d)?$/.test(prev.value)) c.value = shiftYears(prev.value, r.n) ?? c.value;
+      } else if (prev && near && r.gran) {
+        const v = shiftValue(prev.value, r.gran, r.n);
+        if (v) c.value = c.type === 'TIME' ? v + c.value.slice(c.value.indexOf('T')) : v;
       }
     }
-    if (/^\d{4}-Q\d$/.test(c.value) && !(r?.kind === 'yearBefore')) lastQuarter = c.value;
-    if (/^\d{4}-\d\d-\d\d/.test(c.value) && c.type !== 'DURATION') lastDay = c.value.slice(0, 10);
-    if (c.type === 'DATE' || c.type === 'TIME') prev = c;
+    if (/^\d{4}-Q\d$/.test(c.value) && r?.kind !== 'yearBefore') lastQuarter = c.value;
+    if ((c.type === 'DATE' || c.type === 'TIME') && /^\d{4}/.test(c.value)) prev = c;
   }
 }
 

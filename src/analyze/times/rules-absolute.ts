@@ -1,5 +1,5 @@
-import { fmtDay, isValid, pad } from './calendar.js';
-import { HOLIDAYS, MONTHS, MONTH_RE, WEEKDAY_RE, alt } from './lexicon.js';
+import { fmtDay, isValid, pad, toMs, weekday, type Ymd } from './calendar.js';
+import { HOLIDAYS, MONTHS, MONTH_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber, SMALL, TEENS, TENS } from './lexicon.js';
 import { resolveHoliday, resolveMonth, resolveQuarter, shifted } from './normalize.js';
 import { NOT_YEAR_NOUNS } from './lexicon.js';
 import { isCap, rx, wordAfter, wordBefore, type Ctx, type Rule } from './rule.js';
@@ -20,6 +20,11 @@ function monthOk(raw: string, hasDayOrYear: boolean, prev: string): boolean {
     if (/^(may|march)$/i.test(bare) && !MONTH_PREPS.has(prev)) return false;
   }
   return true;
+}
+const UNTIL = new Set(['until', 'till', 'through', 'to', 'by', 'before', 'expire', 'expires', 'payable', 'record']);
+/** Days from the anchor to this year's month/day (negative when already past). */
+function daysAhead(a: Ymd, month: number, day: number | null): number {
+  return (toMs({ y: a.y, m: month, d: day ?? 1 }) - toMs(a)) / 86_400_000;
 }
 const twoDigitYear = (yy: string): number => (+yy < 50 ? 2000 + +yy : 1900 + +yy);
 
@@ -52,16 +57,36 @@ export const absoluteRules: Rule[] = [
   {
     // "Jan. 5", "January 5, 2026", "Monday, Oct. 26", "mid-November", "late November 1999", "June 2020"
     name: 'month-day-year',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?![\d:]))?(?:,? (?:of )?(?<y>\d{4})(?!\d))?)(?!\w)`),
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:(?<rel>last|this|next|each|every|this coming|this past) )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d))?(?:(?:,? (?:of )?(?<y>\d{4})(?!\d))|(?: (?:of )?(?<yrel>last|this|next) year))?)(?!\w)`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       if (g.wd && !isCap(g.wd)) return null;
       const prev = wordBefore(ctx.text, x[0]);
       if (!monthOk(g.mon, !!(g.d || g.y), prev)) return null;
-      const month = monthNum(g.mon), day = g.d ? +g.d : null, year = g.y ? +g.y : null;
+      const month = monthNum(g.mon), day = g.d ? +g.d : null;
+      let year = g.y ? +g.y : null;
       if (day !== null && (day < 1 || day > 31)) return null;
       if (g.mod && /half|spring|summer|fall|autumn|winter/.test(g.mod)) return null;
-      return { type: 'DATE', ...resolveMonth(month, day, year, ctx.anchor, ctx.dir(x[0], x[1])) };
+      const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
+      if (rel === 'each' || rel === 'every') return { type: 'SET', value: day === null ? `XXXX-${pad(month)}` : `XXXX-${pad(month)}-${pad(day)}` };
+      const yrel = g.yrel?.toLowerCase();
+      if (year === null && yrel && ctx.anchor) year = ctx.anchor.y + (yrel === 'last' ? -1 : yrel === 'next' ? 1 : 0);
+      if (year === null && rel === 'this' && ctx.anchor) year = ctx.anchor.y;
+      let dir = rel === 'last' || rel === 'this past' ? -1 : rel === 'next' || rel === 'this coming' ? 1 : ctx.dir(x[0], x[1]);
+      const a = ctx.anchor;
+      if (a && year === null) {
+        // "last February" said in March is a year back; "last June" said in November is this year's
+        if (rel === 'last') year = month < a.m - 1 ? a.y : a.y - 1;
+        else if (rel === 'next') year = month > a.m ? a.y : a.y + 1;
+        // a weekday fixes the year: "Saturday, April 25"
+        else if (g.wd && day !== null) {
+          const dow = WEEKDAYS[g.wd.toLowerCase()];
+          year = [a.y, a.y - 1, a.y + 1].find((y) => isValid({ y, m: month, d: day }) && weekday({ y, m: month, d: day }) === dow) ?? null;
+        }
+        // a deadline after a past verb: "was extended to Nov. 16", "until 5 p.m. Nov. 9"
+        else if (dir < 0 && UNTIL.has(wordBefore(ctx.text, x[0])) && daysAhead(a, month, day) >= 0 && daysAhead(a, month, day) <= 75) dir = 1;
+      }
+      return { type: 'DATE', ...resolveMonth(month, day, year, a, dir) };
     },
   },
   {
@@ -140,7 +165,7 @@ export const absoluteRules: Rule[] = [
       const hasThe = /^the\b/.test(text);
       const after = wordAfter(ctx.text, x[1]);
       if (!g.ord && !adj && !hasThe && !g.yp && !g.yrel) return null;
-      if (after === 'of' || after === 'century' || after === 'point' || after === 'percent' || /^(a|an)$/.test(wordBefore(ctx.text, x[0]))) return null;
+      if (after === 'of' || after === 'century' || after === 'point' || after === 'percent' || (!g.ord && !adj && /^(a|an)$/.test(wordBefore(ctx.text, x[0])))) return null;
       const isHalf = g.u.toLowerCase() === 'half';
       if (isHalf && !g.ord) return null;
       const yrel = (g.yrel ?? g.yrel2)?.toLowerCase();
@@ -154,10 +179,39 @@ export const absoluteRules: Rule[] = [
       }
       if (adj === 'year-earlier' || adj === 'year-ago') return ord ? { type: 'DATE', ...resolveQuarter(ord, year, ctx.anchor, -1), ref: { kind: 'yearBefore', n: 1, gran: 'Q' } } : { type: 'DATE', ...shifted(ctx.anchor, 'Q', -4), ref: { kind: 'yearBefore', n: 1, gran: 'Q' } };
       if (ord) return { type: 'DATE', ...resolveQuarter(ord, year, ctx.anchor, ctx.dir(x[0], x[1])) };
+      if (year !== null) return { type: 'DATE', value: `${year}-QX`, ref: { kind: 'quarter', n: 0, year } };
       if (adj === 'current' || adj === 'this') return { type: 'DATE', ...shifted(ctx.anchor, 'Q', 0) };
       if (adj === 'next' || adj === 'coming') return { type: 'DATE', ...shifted(ctx.anchor, 'Q', 1) };
-      if (adj === 'previous' || adj === 'last' || adj === 'past') return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1) };
-      return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1), ref: { kind: 'quarter', n: 0 } };
+      if (adj === 'previous' || adj === 'last' || adj === 'past' || adj === 'latest' || adj === 'recent' || adj === 'just-ended' || adj === 'just-completed') return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1) };
+      return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1), ref: { kind: 'quarter', n: 0, year: year ?? undefined } };
+    },
+  },
+  {
+    // "nineteen ninety-six", "the year two thousand", "two thousand and one"
+    name: 'spelled-year',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:the year )?(?:nineteen (?:hundred(?: and)? )?(?<a>(?:${TENS})(?:[- ](?:${SMALL}))?|${TEENS}|${SMALL})|two thousand(?:(?: and)? (?<b>${TEENS}|${SMALL}))?))(?![\w-])`),
+    build(m, ctx) {
+      const g = m.groups!;
+      if (/^two thousand$/i.test(m[0]) && !/^(the|in|by|until|since|of)$/.test(wordBefore(ctx.text, m.index))) return null;
+      const y = g.a !== undefined ? 1900 + (parseNumber(g.a) ?? 0) : 2000 + (g.b ? parseNumber(g.b) ?? 0 : 0);
+      return { type: 'DATE', value: String(y) };
+    },
+  },
+  {
+    name: 'spelled-decade',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?:nineteen )?(?<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w-])`),
+    build(m) {
+      const t = m.groups!.t.toLowerCase();
+      return { type: 'DATE', value: '19' + (['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(t) + 2) };
+    },
+  },
+  {
+    name: 'fiscal-year',
+    re: rx(String.raw`(?<![\w-])(?<x>the (?:(?<rel>current|full|whole|latest|past|previous|last|next|coming) )?(?:fiscal|financial) year|the (?:current|full) year|the latest period)(?![\w-])`),
+    build(m, ctx) {
+      if (/period/i.test(m[0])) return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1), ref: { kind: 'quarter', n: 0 } };
+      const rel = m.groups!.rel?.toLowerCase();
+      return { type: 'DATE', ...shifted(ctx.anchor, 'Y', rel === 'past' || rel === 'previous' || rel === 'last' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0) };
     },
   },
   {

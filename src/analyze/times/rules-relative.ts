@@ -39,7 +39,10 @@ export const relativeRules: Rule[] = [
       if (g.pl) return /^(on|every)$/.test(wordBefore(ctx.text, x[0])) || !g.rel ? { type: 'SET', value: `XXXX-WXX-${dow}`, start: x[0], end: x[1] } : null;
       const rel = g.rel?.toLowerCase();
       const shift = rel === 'last' || rel === 'past' || rel === 'previous' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
-      return withPod({ type: 'DATE', ...resolveWeekday(dow, ctx.anchor, shift ? 0 : ctx.dir(x[0], x[1]), shift) }, g.pod);
+      // "Wednesday's ruling": a day named as the owner of an event is one that has passed
+      const possessive = !g.pod && /^['’]s\b/.test(ctx.text.slice(x[1], x[1] + 3));
+      const dir = shift ? 0 : possessive ? -1 : ctx.dir(x[0], x[1]);
+      return withPod({ type: 'DATE', ...resolveWeekday(dow, ctx.anchor, dir, shift) }, g.pod);
     },
   },
   {
@@ -49,6 +52,8 @@ export const relativeRules: Rule[] = [
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, rel = g.rel.toLowerCase(), u = g.u.toLowerCase();
       if (!g.the && (rel === 'past' || rel === 'following' || rel === 'prior')) return null;
+      if (isCap(g.u) && x[0] > 0 && !/[.!?"“]\s*$/.test(ctx.text.slice(Math.max(0, x[0] - 3), x[0])) && isCap(g.rel)) return null; // a title: "This Week"
+      if (rel === 'past' && (u === 'decade' || u === 'century')) return { type: 'DURATION', value: duration(1, unitCode(u)) };
       if (rel === 'previous' || rel === 'prior' || rel === 'following') {
         if (!g.the) return null;
         const n = rel === 'following' ? 1 : -1;
@@ -57,7 +62,7 @@ export const relativeRules: Rule[] = [
         return { type: 'DATE', ...shifted(ctx.anchor, GRAN[code], n), ref: { kind: 'shift', n, gran: code as 'D' } };
       }
       const n = rel === 'last' || rel === 'past' ? -1 : rel === 'next' || rel === 'coming' || rel === 'upcoming' ? 1 : 0;
-      if (u in SEASONS) return { type: 'DATE', ...resolveSeason(SEASONS[u], null, ctx.anchor, ctx.dir(x[0], x[1]), n) };
+      if (u in SEASONS) return { type: 'DATE', ...resolveSeason(SEASONS[u], n === 0 && ctx.anchor ? ctx.anchor.y : null, ctx.anchor, ctx.dir(x[0], x[1]), n) };
       if (u in PARTS_OF_DAY) {
         if (n > 0 && u !== 'night') return null;
         const day = shifted(ctx.anchor, 'D', u === 'night' && n < 0 ? -1 : n > 0 ? 1 : 0);
@@ -79,18 +84,23 @@ export const relativeRules: Rule[] = [
   {
     // "a year ago", "two days earlier", "more than four decades ago", "three weeks from now", "years ago"
     name: 'ago',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<appr>more than|less than|about|nearly|almost|some|just|only|roughly|around|exactly|at least|over) )?(?:(?<n>${NUM_RE}|${VAGUE_RE}) )?(?<u>${UNIT_RE})s? (?<d>ago|earlier|before|later|after|afterwards?|hence|from now|prior|back))(?![\w-])`),
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<appr>more than|less than|about|nearly|almost|some|roughly|around|exactly|at least|over) )?(?:(?<n>${NUM_RE}|${VAGUE_RE}) )?(?<u>${UNIT_RE})s? (?<d>ago|earlier|before|later|after|afterwards?|hence|from now|prior|back))(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, d = g.d.toLowerCase().replace(/\s+/g, ' ');
       if ((d === 'before' || d === 'after' || d === 'prior') && /^[a-z]/.test(wordAfter(ctx.text, x[1])) && wordAfter(ctx.text, x[1]) !== 'that') return null;
       const n = g.n ? parseNumber(g.n) : null;
       const code = unitCode(g.u);
       const sign = /ago|earlier|before|prior|back/.test(d) ? -1 : 1;
-      if (n === null || !Number.isInteger(n)) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+      if (n === null || !Number.isInteger(n)) {
+        if (sign < 0 && d === 'ago' && code === 'Y' && g.n && ctx.anchor) return { type: 'DATE', value: String(ctx.anchor.y).slice(0, 3) + 'X' };
+        return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+      }
       const gran: Gran = code === 'H' || code === 'MIN' || code === 'S' ? 'D' : GRAN[code] ?? 'D';
       const k = code === 'H' || code === 'MIN' || code === 'S' ? 0 : sign * n;
       const base: Found = { type: 'DATE', ...shifted(ctx.anchor, gran, k) };
-      if (d === 'ago' || d === 'from now' || d === 'hence' || d === 'back') return base;
+      if (d === 'ago' || d === 'from now' || d === 'hence' || d === 'back') return code === 'Y' && sign < 0 && n === 1 ? { ...base, ref: { kind: 'yearBefore', n } } : base;
+      // "three days later", "a day earlier": TimeML marks the duration and leaves the signal out
+      if (/^(?:S|MIN|H|D|W)$/.test(code)) return { type: 'DURATION', value: duration(n, code), start: x[0], end: m.indices!.groups!.u[1] + (/s$/i.test(m[0].slice(m.indices!.groups!.u[1] - m.index, m.indices!.groups!.u[1] - m.index + 1)) ? 1 : 0) };
       return { ...base, ref: code === 'Y' && sign < 0 ? { kind: 'yearBefore', n } : { kind: 'shift', n: k, gran: gran as 'D' } };
     },
   },
@@ -109,18 +119,22 @@ export const relativeRules: Rule[] = [
   {
     // "three months", "24 hours", "the past two years", "four-day", "the first nine months", "several years", "a few days"
     name: 'duration',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?<pre>past|last|next|first|previous|coming|following|final|latest|initial|remaining|recent|same|entire|whole|full) )?(?:(?<appr>more than|less than|fewer than|about|nearly|almost|some|at least|up to|over|only|just|roughly|around|approximately|under|another|an additional|the) )?(?<n>${NUM_RE}|${VAGUE_RE})[ -](?:and a half[ -])?(?<u>${UNIT_RE})(?<pl>s)?(?:[ -]and[ -]a[ -]half)?(?:[ -]long)?)(?![\w-])`),
+    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?<pre>past|last|next|first|previous|coming|following|final|latest|initial|remaining|recent|same|entire|whole|full) )?(?:(?<appr>more than|less than|fewer than|about|nearly|almost|some|at least|up to|over|roughly|around|approximately|under|another|an additional|the) )?(?<n>${NUM_RE}|${VAGUE_RE})[ -](?:and a half[ -])?(?<u>${UNIT_RE})(?<pl>s)?(?:[ -]and[ -]a[ -]half)?(?:[ -]long)?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       const nRaw = g.n.toLowerCase();
       const code = unitCode(g.u);
       if (code === 'X') return null;
-      const prev = wordBefore(ctx.text, x[0]);
+      const prev = wordBefore(ctx.text, x[0]), next = wordAfter(ctx.text, x[1]);
+      if (next === 'old' || (code === 'Q' && next === 'of')) return null;
       if (/^(?:a|an)$/.test(nRaw) && !g.pre && !g.appr) {
         if (SET_AFTER.test(prev) || /\d$/.test(prev)) return { type: 'SET', value: duration(1, code), start: m.indices!.groups!.n[0], end: x[1] };
         if (!DURATION_BEFORE.has(prev)) return null;
       }
-      if (/^recent$/.test(nRaw)) return { type: 'DATE', value: 'PAST_REF' };
+      const pre = g.pre?.toLowerCase();
+      const vague = !/^\d/.test(nRaw) && parseNumber(nRaw) === null;
+      if (vague && g.pl && (nRaw === 'recent' || /past|last|recent/.test(pre ?? '') || /^the (?:past|last) few$/.test(nRaw))) return { type: /^recent$/.test(nRaw) ? 'DURATION' : 'DATE', value: /^recent$/.test(nRaw) ? duration(null, code) : 'PAST_REF' };
+      if (vague && g.pl && (pre === 'coming' || /coming/.test(nRaw))) return { type: 'DATE', value: 'FUTURE_REF' };
       const n = /^\d/.test(nRaw) || nRaw in { a: 1, an: 1 } || parseNumber(nRaw) !== null ? parseNumber(nRaw) : null;
       const half = /and a half/i.test(m[0]) ? 0.5 : 0;
       return { type: 'DURATION', value: duration(n === null ? null : n + half, code) };
@@ -199,7 +213,7 @@ export const relativeRules: Rule[] = [
       const n = /next|following/i.test(m.groups!.r) ? 1 : -1;
       const base = shifted(ctx.anchor, 'D', n);
       const u = m.groups!.u.toLowerCase();
-      const f: Found = { type: 'DATE', ...base, ref: { kind: 'dayAfter', n } };
+      const f: Found = { type: 'DATE', ...base, ref: { kind: 'shift', n, gran: 'D' } };
       return u === 'day' ? f : { ...f, type: 'TIME', value: `${base.value}T${POD(u)}` };
     },
   },

@@ -24,8 +24,22 @@ function isPastEd(w: string): boolean {
 }
 
 /** The tense signal of word k, or null when it carries none. */
+const FUTURE_PARTICIPLES = new Set(['scheduled', 'expected', 'slated', 'due', 'set', 'planned', 'supposed', 'timed', 'poised']);
+const BE = new Set(['be', 'been', 'being']);
+const PAST_AUX = new Set(['was', 'were', 'had']);
+
 function signal(ws: W[], k: number): Dir | null {
-  const w = ws[k].w, next = ws[k + 1]?.w;
+  const w = ws[k].w, next = ws[k + 1]?.w, prev = ws[k - 1]?.w;
+  // a participle after "be": the auxiliary decides ("to be held", "will be completed", "was held")
+  if ((TENSE_PAST.has(w) || isPastEd(w)) && prev !== undefined && BE.has(prev) && !FUTURE_PARTICIPLES.has(w)) return null;
+  if (w === 'be') return prev === 'to' ? 1 : null;
+  if (w === 'been' || w === 'being') return null;
+  // "was expected to", "had been scheduled to": a plan seen from the past
+  if (FUTURE_PARTICIPLES.has(w) && prev !== undefined && (PAST_AUX.has(prev) || (prev === 'been' && ws[k - 2]?.w === 'had'))) return -1;
+  // "has been scheduled", "is expected": the plan is still ahead
+  if ((TENSE_PRESENT.has(w) || PAST_AUX.has(w)) && next !== undefined && (FUTURE_PARTICIPLES.has(next) || (BE.has(next) && FUTURE_PARTICIPLES.has(ws[k + 2]?.w ?? ''))) && ws[k + 2]?.w !== undefined) {
+    return PAST_AUX.has(w) ? -1 : 1;
+  }
   if (TENSE_FUTURE.has(w)) {
     if (NEEDS_TO.has(w)) return next === 'to' ? 1 : null;
     return 1;
