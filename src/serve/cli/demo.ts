@@ -3,7 +3,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { listInputs } from '../../ingest/read.js';
-import { formatProblem } from '../../ingest/problem.js';
+import { formatProblem, isError } from '../../ingest/problem.js';
 import { countLine, ingestFiles } from './ingest.js';
 import { dbPath, EXIT, openDb, plural, type Io } from './io.js';
 import { formatTable } from './table.js';
@@ -27,17 +27,20 @@ function publishedDates(dir: string): Record<string, string> {
 
 interface Options { db?: string }
 
+const shown = (p: string) => { const r = relative(process.cwd(), p); return r && !r.startsWith('..') ? r : p; };
+
 /** `dyad demo` (and `npm start`): ingests the examples into the database and prints what was found. */
 export async function runDemo(opts: Options, io: Io): Promise<number> {
   const dir = examplesDir();
   const dates = publishedDates(dir);
   const path = dbPath(opts.db, io);
-  io.stdout.write(`dyad demo: analyzing the example articles in ${relative(process.cwd(), dir) || dir} into ${path}\n`);
+  io.stdout.write(`dyad demo: analyzing the example articles in ${shown(dir)} into ${path}\n`);
   const { files, problems } = await listInputs([dir]);
   const store = openDb(opts.db, io, 'write');
   try {
     const sum = await ingestFiles(store, files, { published: (file) => dates[basename(file)] }, io);
-    for (const p of problems) io.stderr.write(formatProblem(p) + '\n');
+    // the folder also holds this README and published.json: skipped-file notes are not news here
+    for (const p of problems.filter(isError)) io.stderr.write(formatProblem(p) + '\n');
     io.stdout.write(countLine(sum) + '\n\n');
     const c = await store.counts();
     const dyads = await store.dyads();
