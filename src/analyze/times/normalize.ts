@@ -1,4 +1,4 @@
-import { addDays, addMonths, easter, fmtDay, fmtMonth, fmtWeek, isoWeek, isoWeekMonday, nthWeekday, pad, quarterOf, weekday, type Ymd } from './calendar.js';
+import { addDays, addMonths, easter, toMs, fmtDay, fmtMonth, fmtWeek, isoWeek, isoWeekMonday, nthWeekday, pad, quarterOf, weekday, type Ymd } from './calendar.js';
 import type { Dir } from './tense.js';
 
 /** A normalized value; `unresolved` when it needed the publication date and there was none. */
@@ -32,9 +32,23 @@ export function yearFor(month: number, day: number | null, anchor: Ymd, dir: Dir
   return diff > 6 ? anchor.y - 1 : diff < -6 ? anchor.y + 1 : anchor.y;
 }
 
+/**
+ * The year of a month (and day) given without one. The tense decides, except that a date the tense would put
+ * almost a year away while its other reading lies within weeks of the anchor takes the near reading
+ * ("will meet on Jan. 3" read on Jan. 5 is a misread tense, not next January).
+ */
+export function nearYearFor(month: number, day: number | null, anchor: Ymd, dir: Dir): number {
+  const y = yearFor(month, day, anchor, dir);
+  if (dir === 0) return y;
+  const dist = (yy: number): number => Math.abs(toMs({ y: yy, m: month, d: day ?? 15 }) - toMs(anchor)) / 86_400_000;
+  const near = day === null ? 40 : 31;
+  for (const alt of [y - 1, y + 1]) if (dist(y) > 300 && dist(alt) <= near) return alt;
+  return y;
+}
+
 export function resolveMonth(month: number, day: number | null, year: number | null, anchor: Ymd | null, dir: Dir): Value {
   if (year === null && !anchor) return X(day === null ? `XXXX-${pad(month)}` : `XXXX-${pad(month)}-${pad(day)}`);
-  const y = year ?? yearFor(month, day, anchor!, dir);
+  const y = year ?? nearYearFor(month, day, anchor!, dir);
   return V(day === null ? fmtMonth(y, month) : `${fmtMonth(y, month)}-${pad(day)}`);
 }
 

@@ -21,10 +21,13 @@ function monthOk(raw: string, hasDayOrYear: boolean, prev: string): boolean {
   }
   return true;
 }
-const UNTIL = new Set(['until', 'till', 'through', 'to', 'by', 'before', 'expire', 'expires', 'payable', 'record']);
-/** Days from the anchor to this year's month/day (negative when already past). */
+/** A deadline cue just before a date, possibly with a clock time between: "until 5 p.m. EST Nov. 9", "extended to Nov. 16". */
+const UNTIL_RE = /\b(?:until|till|through|to|by|before|expires?|payable|record)\s+(?:(?:at|about|around)\s+)?(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)\s*(?:[A-Z]{2,4}\b)?[\s,]*)?$/i;
+/** Days from the anchor to the next occurrence of month/day (this year's or next year's). */
 function daysAhead(a: Ymd, month: number, day: number | null): number {
-  return (toMs({ y: a.y, m: month, d: day ?? 1 }) - toMs(a)) / 86_400_000;
+  const here = toMs(a);
+  const t = toMs({ y: a.y, m: month, d: day ?? 1 });
+  return (t >= here ? t - here : toMs({ y: a.y + 1, m: month, d: day ?? 1 }) - here) / 86_400_000;
 }
 const twoDigitYear = (yy: string): number => (+yy < 50 ? 2000 + +yy : 1900 + +yy);
 
@@ -84,7 +87,7 @@ export const absoluteRules: Rule[] = [
           year = [a.y, a.y - 1, a.y + 1].find((y) => isValid({ y, m: month, d: day }) && weekday({ y, m: month, d: day }) === dow) ?? null;
         }
         // a deadline after a past verb: "was extended to Nov. 16", "until 5 p.m. Nov. 9"
-        else if (dir < 0 && UNTIL.has(wordBefore(ctx.text, x[0])) && daysAhead(a, month, day) >= 0 && daysAhead(a, month, day) <= 75) dir = 1;
+        else if (dir < 0 && UNTIL_RE.test(ctx.text.slice(Math.max(0, x[0] - 48), x[0])) && daysAhead(a, month, day) <= 75) dir = 1;
       }
       return { type: 'DATE', ...resolveMonth(month, day, year, a, dir) };
     },
@@ -109,6 +112,7 @@ export const absoluteRules: Rule[] = [
       if (!g.s && !yearish(ctx, g.fy || g.mod ? yStart - 1 : yStart, m.indices!.groups!.y[1], y) && !g.fy) return null;
       if (g.s) return y % 10 === 0 ? { type: 'DATE', value: g.y.slice(0, 3) } : null;
       if (g.fy === 'the' && !g.per) return { type: 'DATE', value: g.y, start: yStart, end: m.indices!.groups!.y[1] };
+      if (g.fy === 'the' && /period/i.test(g.per ?? '')) return { type: 'DATE', value: g.y, ref: { kind: 'quarter', n: 0, year: y } };
       const half = g.mod ? /first half/.test(g.mod) ? '-H1' : /second half/.test(g.mod) ? '-H2' : '' : '';
       const season = g.mod ? /spring|summer|fall|autumn|winter/.exec(g.mod)?.[0] : undefined;
       const code = season ? ({ spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' } as Record<string, string>)[season] : '';

@@ -48,7 +48,7 @@ export const relativeRules: Rule[] = [
   {
     // "last year", "this week", "next month", "earlier this year", "later this month", "the past year", "last summer", "this morning"
     name: 'relative-unit',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of|the turn of) )?(?<the>the )?(?<rel>last|next|this|past|previous|coming|current|following|upcoming|prior)[ -](?<u>week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night|${SEASON_RE}|season))(?![\w-])`),
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of|the turn of) )?(?<the>the )?(?<rel>last|next|this past|this coming|this|past|previous|coming|current|following|upcoming|prior)[ -](?<u>week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night|${SEASON_RE}|season))(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, rel = g.rel.toLowerCase(), u = g.u.toLowerCase();
       if (!g.the && (rel === 'past' || rel === 'following' || rel === 'prior')) return null;
@@ -61,7 +61,7 @@ export const relativeRules: Rule[] = [
         if (!GRAN[code] || code === 'Q') return null;
         return { type: 'DATE', ...shifted(ctx.anchor, GRAN[code], n), ref: { kind: 'shift', n, gran: code as 'D' } };
       }
-      const n = rel === 'last' || rel === 'past' ? -1 : rel === 'next' || rel === 'coming' || rel === 'upcoming' ? 1 : 0;
+      const n = rel === 'last' || rel === 'past' || rel === 'this past' ? -1 : rel === 'next' || rel === 'coming' || rel === 'upcoming' || rel === 'this coming' ? 1 : 0;
       if (u in SEASONS) return { type: 'DATE', ...resolveSeason(SEASONS[u], n === 0 && ctx.anchor ? ctx.anchor.y : null, ctx.anchor, ctx.dir(x[0], x[1]), n) };
       if (u in PARTS_OF_DAY) {
         if (n > 0 && u !== 'night') return null;
@@ -192,6 +192,24 @@ export const relativeRules: Rule[] = [
         if (g.the && !/^(in|during|by|until|since|through|over|over|for|of|into|throughout)$/.test(prev)) return null;
       }
       return { type: 'DATE', ...resolveSeason(SEASONS[g.s.toLowerCase()], g.y ? +g.y : null, ctx.anchor, ctx.dir(x[0], x[1])) };
+    },
+  },
+  {
+    // "the near future", "the short term"
+    name: 'vague-future',
+    re: rx(String.raw`(?<![\w-])(?<x>the (?:near|foreseeable|immediate) (?:future|term)|the short term|the (?:distant|recent|not-too-distant|not too distant) (?:past|future))(?![\w-])`),
+    build: (m) => ({ type: 'DATE', value: /past/i.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
+  },
+  {
+    // "for the year", "the year ended Sept. 30" (a fiscal year: a duration)
+    name: 'the-year',
+    re: rx(String.raw`(?<![\w-])(?<x>the (?:full |fiscal )?year)(?![\w-])(?<end> end(?:ed|ing))?`),
+    build(m, ctx) {
+      const prev = wordBefore(ctx.text, m.index);
+      if (m.groups!.end) return { type: 'DURATION', value: 'P1Y' };
+      if (!/^(for|of|during|throughout)$/.test(prev)) return null;
+      if (/^(of|'s|’s|before|after|earlier|that|in|when|as|to)$/.test(wordAfter(ctx.text, m.index + m.groups!.x.length))) return null;
+      return { type: 'DATE', ...shifted(ctx.anchor, 'Y', 0) };
     },
   },
   {

@@ -47,7 +47,6 @@ function signal(ws: W[], k: number): Dir | null {
   if (TENSE_PRESENT.has(w)) {
     if ((w === 'has' || w === 'have') && next && (isPastEd(next) || TENSE_PAST.has(next) || next === 'since' || next === 'already')) return -1;
     if (next === 'to') return 1; // "is to meet"
-    if (next && next.endsWith('ing') && next.length > 5 && w !== 'has' && w !== 'have') return 1; // "is visiting Japan next week"
     return 0;
   }
   if (TENSE_PAST.has(w)) return -1;
