@@ -14,9 +14,12 @@ export interface EventFilter {
   /** PLOVER type, e.g. CONSULT */
   type?: string;
   modality?: Modality;
-  articleId?: string;
+  /** only events of these articles */
+  articleIds?: readonly string[];
   limit?: number;
 }
+
+export interface QuoteFilter { speaker?: string; articleIds?: readonly string[]; limit?: number }
 
 export interface EventActorRow { name: string; country: string | null; entity: string | null; actorId: number | null }
 
@@ -92,11 +95,12 @@ export interface Store {
   /** by full id or an unambiguous prefix */
   article(idOrPrefix: string): Promise<ArticleLookup>;
   events(filter?: EventFilter): Promise<EventRow[]>;
-  quotes(filter?: { speaker?: string; limit?: number }): Promise<QuoteRow[]>;
+  quotes(filter?: QuoteFilter): Promise<QuoteRow[]>;
   actors(filter?: { type?: string; limit?: number }): Promise<ActorRow[]>;
   /** actors matching a name, best match first */
   actor(name: string): Promise<ActorDetail[]>;
-  dyads(): Promise<DyadRow[]>;
+  /** dyads across the corpus, or across the given articles */
+  dyads(filter?: { articleIds?: readonly string[] }): Promise<DyadRow[]>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
   counts(): Promise<Counts>;
   /** every event, flat, for export; streamed */

@@ -6,7 +6,14 @@ import { listInputs, readFile, type InputFile } from '../../ingest/read.js';
 import type { Store } from '../../store/store.js';
 import { EXIT, openDb, parseDate, printJson, requireExisting, type Io } from './io.js';
 
-export interface IngestSummary { added: number; present: number; failed: number; problems: Problem[] }
+export interface IngestSummary {
+  added: number;
+  present: number;
+  failed: number;
+  problems: Problem[];
+  /** ids of the articles read (added or already present), in order */
+  ids: string[];
+}
 
 interface Options { db?: string; published?: string; json?: boolean }
 
@@ -15,7 +22,7 @@ interface Options { db?: string; published?: string; json?: boolean }
  * never thrown: the rest of the batch goes in. `published` may be given per file.
  */
 export async function ingestFiles(store: Store, files: readonly InputFile[], opts: { published?: string | ((file: string) => string | undefined) }, io: Io): Promise<IngestSummary> {
-  const sum: IngestSummary = { added: 0, present: 0, failed: 0, problems: [] };
+  const sum: IngestSummary = { added: 0, present: 0, failed: 0, problems: [], ids: [] };
   const tty = Boolean(io.stderr.isTTY);
   const report = (p: Problem) => {
     if (isError(p)) sum.failed++;
@@ -37,7 +44,7 @@ export async function ingestFiles(store: Store, files: readonly InputFile[], opt
         if (item.kind === 'problem') { report(item.problem); continue; }
         const { article } = item;
         try {
-          if (await store.hasArticle(article.id)) { sum.present++; continue; }
+          if (await store.hasArticle(article.id)) { sum.present++; sum.ids.push(article.id); continue; }
         } catch (err) {
           report(problem(PROBLEM.STORE, `cannot read the database: ${(err as Error).message}`, item.source, item.line));
           continue;
@@ -51,6 +58,7 @@ export async function ingestFiles(store: Store, files: readonly InputFile[], opt
         }
         try {
           (await store.addArticle(analysis)) === 'added' ? sum.added++ : sum.present++;
+          sum.ids.push(article.id);
         } catch (err) {
           report(problem(PROBLEM.STORE, `not stored: ${(err as Error).message}`, item.source, item.line));
         }

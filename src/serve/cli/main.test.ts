@@ -249,6 +249,9 @@ describe('dyad demo and internal errors', () => {
     expect(r.out).toContain('In the database: 7 articles');
     expect(r.out).toMatch(/Events .*:\n[\s\S]*Quotes:\n[\s\S]*Relations between countries:\n/);
     expect((await run(['demo', '--db', db])).out).toContain('added 0, already present 7, failed 0');
+    const json = JSON.parse((await run(['demo', '--db', db, '--json'])).out);
+    expect(json).toMatchObject({ ingest: { added: 0, present: 7, failed: 0 }, counts: { articles: 7 } });
+    expect(Object.keys(json)).toEqual(['ingest', 'counts', 'events', 'quotes', 'dyads']);
     const store = openStore(db);
     expect((await store.search('Canberra'))[0].published).toBe('2026-02-10');
     expect((await store.search('Ganges'))[0].published).toBe('2026-03-12');

@@ -128,6 +128,10 @@ describe('queries', () => {
     expect(await ids({ since: '2026-01-01' })).toEqual(['CONSULT:2026-01', 'ACCUSE:2026-01-12', 'REQUEST:2026-01-12'].slice(1));
     expect(await ids({ until: '2026-01-11' })).toEqual(['CONSULT:2025-12-02', 'CONSULT:2026-01']);
     expect(await ids({ modality: 'planned' })).toEqual(['CONSULT:2026-01']);
+    const [, second, third] = fixtureCorpus().map((a) => a.article.id);
+    expect(await ids({ articleIds: [second, third] })).toEqual(['CONSULT:2026-01', 'ACCUSE:2026-01-12', 'REQUEST:2026-01-12']);
+    expect((await store.quotes({ articleIds: [second] }))).toEqual([]);
+    expect((await store.dyads({ articleIds: [second] })).map((d) => d.dyad)).toEqual([['GRC', 'TUR']]);
     const [planned] = await store.events({ modality: 'planned' });
     expect(planned).toMatchObject({ mode: 'visit', dateSource: 'text', source: { name: 'Recep Erdogan', country: 'TUR' }, target: { name: 'Greece', country: 'GRC' } });
     expect(planned.source.actorId).toBe((await store.actor('Erdogan'))[0].id);

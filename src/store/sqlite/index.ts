@@ -42,7 +42,7 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
     async quotes(filter) { return queryQuotes(db, filter); },
     async actors(filter) { return queryActors(db, filter); },
     async actor(name) { return queryActor(db, name); },
-    async dyads() { return queryDyads(db); },
+    async dyads(filter) { return queryDyads(db, filter); },
     async search(query, limit) { return querySearch(db, query, limit); },
     async counts() { return queryCounts(db); },
     async *exportRows() { yield* iterateExport(db); },

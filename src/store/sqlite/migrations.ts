@@ -17,7 +17,7 @@ export const MIGRATIONS: readonly string[] = [
     source TEXT,
     url TEXT,
     lang TEXT NOT NULL DEFAULT 'en',
-    analysis TEXT NOT NULL,
+    analysis TEXT NOT NULL, -- the analysis document without its "article" (these columns hold it)
     ingested_at TEXT NOT NULL
   );
   CREATE INDEX articles_published ON articles(published);

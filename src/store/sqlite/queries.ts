@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Direction, EntityType, Event, Modality } from '../../analyze/schema.js';
 import { firstLast, normalizeName } from '../names.js';
-import type { ActorDetail, ActorRow, ArticleLookup, Counts, DyadRow, EventFilter, EventRow, ExportRow, QuoteRow, SearchHit, StoredArticle } from '../store.js';
+import type { ActorDetail, ActorRow, ArticleLookup, Counts, DyadRow, EventFilter, EventRow, ExportRow, QuoteFilter, QuoteRow, SearchHit, StoredArticle } from '../store.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -38,7 +38,7 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): EventRo
   if (f.until) { where.push('substr(e.date, 1, 10) <= ?'); args.push(f.until); }
   if (f.type) { where.push('e.type = ?'); args.push(f.type.toUpperCase()); }
   if (f.modality) { where.push('e.modality = ?'); args.push(f.modality); }
-  if (f.articleId) { where.push('e.article_id = ?'); args.push(f.articleId); }
+  if (f.articleIds) { where.push(`e.article_id IN (SELECT value FROM json_each(?))`); args.push(JSON.stringify(f.articleIds)); }
   const sql = `SELECT e.*, a.title AS article_title, a.published, a.url FROM events e JOIN articles a ON a.id = e.article_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY e.date IS NULL, e.date, a.published, a.seq, e.rowid ${f.limit ? `LIMIT ${Math.max(1, Math.floor(f.limit))}` : ''}`;
@@ -53,9 +53,10 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): EventRo
   });
 }
 
-export function queryQuotes(db: Database.Database, f: { speaker?: string; limit?: number } = {}): QuoteRow[] {
+export function queryQuotes(db: Database.Database, f: QuoteFilter = {}): QuoteRow[] {
   const where: string[] = [];
   const args: unknown[] = [];
+  if (f.articleIds) { where.push(`q.article_id IN (SELECT value FROM json_each(?))`); args.push(JSON.stringify(f.articleIds)); }
   if (f.speaker) {
     const like = wordsLike(f.speaker);
     where.push(`(q.speaker_actor_id IN (${ACTOR_IDS}) OR ' ' || lower(q.speaker_name) || ' ' LIKE ?)`);
@@ -147,10 +148,11 @@ function queryQuotesOf(db: Database.Database, id: string) {
 }
 
 /** Dyads across the corpus, counting each article's relation once; a dyad is unordered. */
-export function queryDyads(db: Database.Database): DyadRow[] {
+export function queryDyads(db: Database.Database, f: { articleIds?: readonly string[] } = {}): DyadRow[] {
   const rows = db.prepare(`SELECT min(country_a, country_b) AS a, max(country_a, country_b) AS b, COUNT(DISTINCT article_id) AS articles,
       SUM(events) AS events, SUM(goldstein) AS goldstein, GROUP_CONCAT(DISTINCT direction) AS directions
-    FROM relations GROUP BY 1, 2 ORDER BY events DESC, articles DESC, a, b`).all() as Row[];
+    FROM relations ${f.articleIds ? 'WHERE article_id IN (SELECT value FROM json_each(?))' : ''}
+    GROUP BY 1, 2 ORDER BY events DESC, articles DESC, a, b`).all(...(f.articleIds ? [JSON.stringify(f.articleIds)] : [])) as Row[];
   return rows.map((r) => {
     const dirs = String(r.directions).split(',');
     return { dyad: [r.a, r.b], articles: r.articles, events: r.events, goldstein: Math.round(r.goldstein * 100) / 100, direction: (dirs.length === 1 ? dirs[0] : 'mixed') as Direction };

@@ -93,7 +93,8 @@ export function createWriter(db: Database.Database) {
 
   const add = db.transaction((a: Analysis, ingestedAt: string): AddResult => {
     const art = a.article;
-    const info = st.article.run({ ...art, analysis: JSON.stringify(a), ingestedAt });
+    // the analysis column holds the layers; the article's own columns hold the article (its text is not stored twice)
+    const info = st.article.run({ ...art, analysis: JSON.stringify({ ...a, article: undefined }), ingestedAt });
     if (info.changes === 0) return 'present';
     const id = art.id;
     const byEntity = new Map<string, number | null>();
