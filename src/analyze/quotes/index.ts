@@ -1,9 +1,96 @@
 import type { Stage } from '../pipeline.js';
+import type { Document } from '../document.js';
+import type { Quote, Span } from '../schema.js';
+import { findQuoteSpans, type QuoteSpan } from './marks.js';
+import { makeContext, tokenAt, type Context } from './context.js';
+import { attributionAfter, attributionBefore, attributionColon, attributionFinal, type Attribution } from './attribution.js';
+import { resolveSpeaker, type Speaker } from './speaker.js';
+import { notSpeech, speechLike, wordCount } from './speech.js';
 
-// Placeholder until the quote finder lands (issue 5).
+/**
+ * Quotations and who said them: direct quotes (whole or partial) between quote marks, told apart from titles,
+ * nicknames and scare quotes; each with the cue that attributes it ("said", "calling it", "according to") and
+ * its speaker, found through the mention that is the cue's subject, or else the last speaker still talking.
+ */
 export const quotesStage: Stage = {
   name: 'quotes',
   requires: ['sentences', 'tokens', 'mentions', 'entities', 'mentionEntity'],
   assigns: ['quotes'],
-  run: () => ({ quotes: [] }),
+  run: (doc) => ({ quotes: findQuotes(doc) }),
 };
+
+/** How many sentences back the last speaker may have spoken to go on talking. */
+const CONTINUE_SENTENCES = 3;
+
+export function findQuotes(doc: Document): Quote[] {
+  const spans = findQuoteSpans(doc.text, doc.paragraphs ?? linesOf(doc.text));
+  const c = makeContext(doc, spans);
+  if (c.tokens.length === 0) return [];
+  const out: Quote[] = [];
+  const unattributed: QuoteSpan[] = [];
+  let previous: Speaker | null = null;
+  let previousSentence = -Infinity;
+  let previousCue: Quote['cue'] = null;
+  for (const q of spans) {
+    const open = tokenAt(c.tokens, q.open.start);
+    const after = tokenAt(c.tokens, q.close ? q.close.end : q.end);
+    if (open >= c.tokens.length) continue;
+    const sentence = c.tokens[open].sentence;
+    if (notSpeech(c, q, open, after)) continue;
+    const att = attribute(c, q, open, after);
+    let speaker: Speaker | null = null;
+    let cue: Quote['cue'] = null;
+    const recent: Speaker | null = previous && sentence - previousSentence <= CONTINUE_SENTENCES ? previous : null;
+    if (att) {
+      cue = att.cue ? cueSpan(c, att.cue) : null;
+      speaker = att.subject ? resolveSpeaker(c, att.subject, recent) : recent;
+      if (!att.subject && recent) cue = previousCue;
+    } else {
+      if (!speechLike(c, q, open)) { unattributed.push(q); continue; }
+      if (recent) { speaker = recent; cue = previousCue; }
+      else {
+        // the speaker of the sentence before ("Mr. Price said … . “We don't need the cash.”")
+        const prevEnd = c.sentenceStart[sentence] - 1;
+        const prevAtt = prevEnd >= 0 ? attributionBefore(c, prevEnd, 40) : null;
+        if (prevAtt?.subject) { speaker = resolveSpeaker(c, prevAtt.subject, null); cue = prevAtt.cue ? cueSpan(c, prevAtt.cue) : null; }
+      }
+    }
+    out.push(toQuote(doc.text, q, speaker, cue));
+    if (speaker?.speakerName) { previous = speaker; previousCue = cue; }
+    previousSentence = c.tokens[Math.max(open, after - 1)].sentence;
+  }
+  // a short quote repeated from an attributed one (a headline or standfirst echoing the story) keeps its speaker
+  for (const q of unattributed) {
+    const text = norm(doc.text.slice(q.start, q.end));
+    const same = out.find((o) => norm(o.text) === text && o.speakerName);
+    if (same) out.push({ ...toQuote(doc.text, q, null, null), speaker: same.speaker, speakerName: same.speakerName });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function attribute(c: Context, q: QuoteSpan, open: number, after: number): Attribution | null {
+  const words = wordCount(c.text.slice(q.start, q.end));
+  const endsSentence = /[.]$/.test(c.text.slice(q.start, q.end));
+  return (q.close && !endsSentence ? attributionAfter(c, after) : null)
+    ?? attributionBefore(c, open, words <= 3 ? 15 : 30)
+    ?? (q.close ? attributionFinal(c, after) : null)
+    ?? attributionColon(c, open);
+}
+
+function cueSpan(c: Context, [from, to]: [number, number]): Quote['cue'] {
+  const start = c.tokens[from].start, end = c.tokens[to - 1].end;
+  return { start, end, text: c.text.slice(start, end) };
+}
+
+function toQuote(text: string, q: QuoteSpan, speaker: Speaker | null, cue: Quote['cue']): Quote {
+  return { start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker: speaker?.speaker ?? null, speakerName: speaker?.speakerName ?? null, cue };
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+function linesOf(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) { if (line.length) out.push({ start, end: start + line.length }); start += line.length + 1; }
+  return out;
+}

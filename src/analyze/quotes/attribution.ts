@@ -1,0 +1,196 @@
+import { CLAUSE_OPENERS, CUE_VERBS, DETERMINERS, PARTICIPLES, SKIP_BEFORE_VERB, TIME_WORDS } from './lexicon.js';
+import { type Context, isCap, isMark, npRight, npWord, sameSentence, verbLike } from './context.js';
+
+/** Token ranges [start, end) of the cue and of the subject noun phrase that says the quote. */
+export interface Attribution {
+  cue: [number, number] | null;
+  subject: [number, number] | null;
+  /** where the cue stands: right after the quote, before it, at the end of its sentence, a colon, or none */
+  how: 'after' | 'before' | 'final' | 'colon';
+  /** tokens between the cue and the quote */
+  distance: number;
+}
+
+const BE = new Set(['is', 'was', 'were', 'are', 'been', 'being', 'be']);
+const NOUN_BEFORE_CUE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'these', 'those', 'despite', 'amid', 'of', 'to', 'new', 'many', 'repeated']);
+
+/** A cue verb at token i, used as a verb; returns the end of the cue phrase, or 0. */
+export function cueAt(c: Context, i: number): number {
+  const w = c.lower[i];
+  if (w === undefined || c.quoted[i] || !CUE_VERBS.has(w)) return 0;
+  if (w === 'according') return c.lower[i + 1] === 'to' ? i + 2 : 0;
+  const prev = c.lower[i - 1];
+  if (prev !== undefined && sameSentence(c, i - 1, i) && NOUN_BEFORE_CUE.has(prev)) {
+    if (!(prev === 'to' && /^(?:say|tell|add|urge|warn|ask)$/.test(w))) return 0; // "despite calls for", "the notes"
+  }
+  if (isCap(c, i) && i !== c.sentenceStart[c.tokens[i].sentence]) return 0; // "Said" as a name
+  if ((w === 'called' || w === 'calling' || w === 'calls') && c.lower[i + 1] === 'for') return i + 2;
+  return i + 1;
+}
+
+/** Skips adverbs, auxiliaries and time words leftwards from token i; returns the new index. */
+function skipLeft(c: Context, i: number, floor: number): number {
+  while (i >= floor && (SKIP_BEFORE_VERB.has(c.lower[i]) || (/ly$/.test(c.lower[i]) && !isCap(c, i)))) i--;
+  return i;
+}
+
+/** The noun phrase that ends at token i (inclusive), read leftwards, stepping over appositions and relative clauses. */
+export function npLeft(c: Context, i: number, floor: number): [number, number] | null {
+  i = skipLeft(c, i, floor);
+  if (i < floor) return null;
+  if (/^(?:who|which)$/.test(c.lower[i]) && c.lower[i - 1] === ',') i -= 1; // "X, a professor, who stated"
+  if (c.lower[i] === ',' || c.lower[i] === '--' || c.lower[i] === '—') {
+    // "Burton, the committee's chairman, said"; "Mr. Perlman, who is …, said"; "Slepian's lawyer, Glenn Murray, said"
+    let k = i - 1;
+    while (k >= floor && k > i - 30 && c.lower[k] !== ',' && c.lower[k] !== '--' && c.lower[k] !== '—' && !isMark(c, k)) k--;
+    if (k < floor || c.lower[k] !== c.lower[i]) return null;
+    const inner = k + 1;
+    const before = npLeft(c, k - 1, floor);
+    const innerIsName = isCap(c, inner) && !DETERMINERS.has(c.lower[inner]) && npRun(c, inner, i) === i;
+    if (innerIsName) return [inner, i];
+    return before;
+  }
+  const end = i + 1;
+  let j = i;
+  while (j >= floor && end - j < 12) {
+    const w = c.lower[j];
+    if (w === 'of' || w === 'for') { if (j - 1 >= floor && npWord(c, j - 1)) { j--; continue; } break; }
+    if (!npWord(c, j)) break;
+    // a lower-case verb ends the phrase ("the company has", "experts say")
+    if (j < i && verbLike(c, j) && !isCap(c, j)) break;
+    j--;
+  }
+  const start = j + 1;
+  if (start >= end) return null;
+  // the phrase must hold a noun-like word; a bare determiner is no subject
+  if (end - start === 1 && DETERMINERS.has(c.lower[start])) return null;
+  return [start, end];
+}
+
+function npRun(c: Context, from: number, to: number): number {
+  let j = from;
+  while (j < to && (npWord(c, j) || c.lower[j] === 'of')) j++;
+  return j;
+}
+
+/** The subject of the sentence of token i: the first noun phrase after any opening adverbial clause. */
+export function mainSubject(c: Context, i: number): [number, number] | null {
+  const s = c.tokens[i].sentence;
+  let k = c.sentenceStart[s];
+  while (k < i && (isMark(c, k) || c.quoted[k])) k++;
+  if (k < i && (CLAUSE_OPENERS.has(c.lower[k]) || /(?:ing|ed)$/.test(c.lower[k]))) {
+    let depth = 0;
+    let j = k;
+    for (; j < i; j++) {
+      if (c.lower[j] === '(') depth++;
+      else if (c.lower[j] === ')') depth--;
+      else if (c.lower[j] === ',' && depth === 0 && !c.quoted[j]) break;
+    }
+    if (j >= i) return null;
+    k = j + 1;
+  }
+  return npRight(c, k, i);
+}
+
+/** The cue right after a quote that closes at token `after` (", Kavan said", "said Mr. Price", "he was quoted as saying"). */
+export function attributionAfter(c: Context, after: number): Attribution | null {
+  let j = after;
+  if (c.lower[j] === ',') j++;
+  if (j >= c.tokens.length || !sameSentence(c, after, j)) return null;
+  const cueEnd = cueAt(c, j);
+  if (cueEnd) {
+    // inverted: "said a U.S. Embassy official", "added Mr. Archuleta"
+    const np = npRight(c, cueEnd, sentenceEnd(c, j));
+    if (np && c.lower[np[0]] !== 'that') return { cue: [j, cueEnd], subject: np, how: 'after', distance: j - after };
+  }
+  for (let k = j; k < j + 14 && k < c.tokens.length && sameSentence(c, j, k); k++) {
+    if (isMark(c, k) || c.lower[k] === '.' || c.lower[k] === ';') return null;
+    const end = cueAt(c, k);
+    if (!end) continue;
+    const cue: [number, number] = c.lower[k] === 'saying' && c.lower[k - 1] === 'as' && c.lower[k - 2] === 'quoted' ? [k - 2, k + 1] : [k, end];
+    const subject = npLeft(c, cue[0] - 1, j);
+    return subject ? { cue, subject, how: 'after', distance: k - after } : null;
+  }
+  return null;
+}
+
+/** ", Castro said." or ", a U.S. official said." closing the sentence in which the quote stands. */
+export function attributionFinal(c: Context, after: number): Attribution | null {
+  const end = sentenceEnd(c, after);
+  for (let k = end - 1; k >= after && k > end - 10; k--) {
+    if (isMark(c, k)) return null;
+    const cueEnd = cueAt(c, k);
+    if (!cueEnd) continue;
+    // the cue must stand in a clause opened by a comma
+    const np = npLeft(c, k - 1, after);
+    if (np && c.lower[np[0] - 1] === ',') return { cue: [k, cueEnd], subject: np, how: 'final', distance: k - after };
+    const inv = c.lower[k - 1] === ',' ? npRight(c, cueEnd, end) : null;
+    if (inv) return { cue: [k, cueEnd], subject: inv, how: 'final', distance: k - after };
+    return null;
+  }
+  return null;
+}
+
+/** The nearest cue before a quote that opens at token `open`, in the same sentence, and its subject. */
+export function attributionBefore(c: Context, open: number, maxDistance: number): Attribution | null {
+  const floor = c.sentenceStart[c.tokens[open].sentence];
+  let distance = 0;
+  for (let k = open - 1; k >= floor && distance <= maxDistance; k--) {
+    const w = c.lower[k];
+    if (w === '--' || w === '—') {
+      // step over a parenthetical "-- who reportedly drove a taxi --"
+      let m = k - 1;
+      while (m >= floor && c.lower[m] !== w) m--;
+      if (m >= floor) { k = m; continue; }
+    }
+    if (!c.quoted[k]) distance++;
+    const end = cueAt(c, k);
+    if (!end) continue;
+    let cue: [number, number] = [k, end];
+    if (w === 'saying' && c.lower[k - 1] === 'as' && c.lower[k - 2] === 'quoted') cue = [k - 2, k + 1];
+    const subject = subjectOfCue(c, cue, open, floor);
+    return { cue, subject, how: 'before', distance };
+  }
+  return null;
+}
+
+/** The subject of a cue that stands before its quote. */
+function subjectOfCue(c: Context, cue: [number, number], open: number, floor: number): [number, number] | null {
+  const w = c.lower[cue[0]];
+  if (w === 'according') return npRight(c, cue[1], open);
+  const prevIndex = skipLeft(c, cue[0] - 1, floor);
+  const prev = c.lower[prevIndex];
+  // passive with an agent: "praised by Jobs as …"
+  if (prev !== undefined && BE.has(prev)) {
+    for (let k = cue[1]; k < open; k++) if (c.lower[k] === 'by') return npRight(c, k + 1, open);
+  }
+  if (PARTICIPLES.has(w) && !(prev !== undefined && BE.has(prev))) {
+    // ", calling it …": the subject of the main clause; a sentence that opens with the participle has its subject later
+    return cue[0] === floor ? null : mainSubject(c, cue[0]);
+  }
+  if (prev === 'and' || prev === 'but') return mainSubject(c, cue[0]);
+  const np = npLeft(c, cue[0] - 1, floor);
+  if (np) return np;
+  // inverted before the quote: "Replied State Department spokesman Richard Boucher, “…”"
+  const inv = npRight(c, cue[1], open);
+  if (inv && (c.lower[inv[1]] === ',' || c.lower[inv[1]] === ':')) return inv;
+  return mainSubject(c, cue[0]);
+}
+
+/** "Secretary of the Air Force James Roche: “…”" */
+export function attributionColon(c: Context, open: number): Attribution | null {
+  if (c.lower[open - 1] !== ':') return null;
+  const floor = Math.max(0, open - 14);
+  const np = npLeft(c, open - 2, floor);
+  if (!np || !isCap(c, np[0])) return null;
+  return { cue: null, subject: np, how: 'colon', distance: 1 };
+}
+
+export function sentenceEnd(c: Context, i: number): number {
+  const s = c.tokens[i]?.sentence;
+  let j = i;
+  while (j < c.tokens.length && c.tokens[j].sentence === s) j++;
+  return j;
+}
+
+export { TIME_WORDS };

@@ -1,0 +1,101 @@
+import type { Document, Mention, Token } from '../document.js';
+import type { Entity, Sentence, Span } from '../schema.js';
+import { DETERMINERS, NP_STOP, TIME_WORDS } from './lexicon.js';
+
+/** What the quote finder reads of a document, with token-level helpers. */
+export interface Context {
+  text: string;
+  tokens: readonly Token[];
+  lower: string[];
+  sentences: readonly Sentence[];
+  /** the first token of each sentence */
+  sentenceStart: number[];
+  /** 1 for a token inside a quotation (its marks included) */
+  quoted: Uint8Array;
+  mentions: readonly Mention[];
+  mentionEntity: readonly (string | null)[];
+  entities: Map<string, Entity>;
+}
+
+export const QUOTE_CHARS = /^(?:["“”‘’'`«»„]|``|'')$/;
+
+export function makeContext(doc: Document, quoteSpans: readonly { open: Span; close: Span | null; end: number }[]): Context {
+  const tokens = doc.tokens ?? [];
+  const sentences = doc.sentences ?? [];
+  const sentenceStart: number[] = new Array(sentences.length).fill(tokens.length);
+  for (let i = tokens.length - 1; i >= 0; i--) sentenceStart[tokens[i].sentence] = i;
+  const quoted = new Uint8Array(tokens.length);
+  for (const q of quoteSpans) {
+    const to = q.close ? q.close.end : q.end;
+    for (let i = tokenAt(tokens, q.open.start); i < tokens.length && tokens[i].start < to; i++) quoted[i] = 1;
+  }
+  return {
+    text: doc.text,
+    tokens,
+    lower: tokens.map((t) => t.text.toLowerCase()),
+    sentences,
+    sentenceStart,
+    quoted,
+    mentions: doc.mentions ?? [],
+    mentionEntity: doc.mentionEntity ?? [],
+    entities: new Map((doc.entities ?? []).map((e) => [e.id, e])),
+  };
+}
+
+/** Index of the first token that starts at or after `offset`. */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+export const isMark = (c: Context, i: number) => QUOTE_CHARS.test(c.tokens[i]?.text ?? '');
+export const isCap = (c: Context, i: number) => /^\p{Lu}/u.test(c.tokens[i]?.text ?? '');
+export const isWord = (c: Context, i: number) => /^[\p{L}\p{N}]/u.test(c.tokens[i]?.text ?? '');
+export const isPossessive = (c: Context, i: number) => /^['’]s?$/.test(c.tokens[i]?.text ?? '') && !c.quoted[i];
+export const sameSentence = (c: Context, i: number, j: number) => c.tokens[i]?.sentence === c.tokens[j]?.sentence;
+
+/** The char span of tokens [from, to). */
+export const spanOf = (c: Context, from: number, to: number): Span => ({ start: c.tokens[from].start, end: c.tokens[to - 1].end });
+
+/** A word that may stand inside a noun phrase. */
+export function npWord(c: Context, i: number): boolean {
+  const w = c.lower[i];
+  if (w === undefined || c.quoted[i]) return false;
+  if (isPossessive(c, i) || w === '.' || w === '&' || w === '-') return true;
+  if (!isWord(c, i)) return false;
+  if (isCap(c, i)) return true;
+  return !NP_STOP.has(w);
+}
+
+/** A lower-case word that is probably a finite verb (ends a noun phrase read rightwards). */
+export function verbLike(c: Context, i: number): boolean {
+  const w = c.lower[i];
+  if (isCap(c, i)) return false;
+  return /(?:ed|ing)$/.test(w) || /^(?:met|took|gave|made|went|came|got|saw|sent|said|says|told|tells|spoke|wrote|left|led|held|kept|put|set|ran|won|lost|paid|sought|thought|felt|heard|became|began|brought|bought|drew|flew|grew|knew|rose|fell|struck|stood|sat|read|found|signed|wants|needs|plans|seeks|hopes|expects|sees|calls|urges|warns|adds|notes|argues|insists|asks|replies)$/.test(w);
+}
+
+/** A noun phrase read rightwards from token i (a subject after an inverted cue, or the subject of a sentence). */
+export function npRight(c: Context, i: number, limit: number): [number, number] | null {
+  let j = i;
+  while (j < limit && TIME_WORDS.has(c.lower[j])) j++;
+  const start = j;
+  if (j >= limit || !(isCap(c, j) || DETERMINERS.has(c.lower[j]) || /^(?:he|she|they|we|i|it)$/.test(c.lower[j]))) return null;
+  if (/^(?:he|she|they|we|i|it)$/.test(c.lower[j])) return [j, j + 1];
+  while (j < limit && j - start < 12) {
+    const w = c.lower[j];
+    if (w === 'of' || w === 'for' || w === 'in' || w === 'at') {
+      // "Secretary of State", "a U.S. Embassy official in Nairobi": only before a capitalized word or a determiner
+      if (j + 1 < limit && (isCap(c, j + 1) || (DETERMINERS.has(c.lower[j + 1]) && isCap(c, j + 2)))) { j++; continue; }
+      break;
+    }
+    if (!npWord(c, j)) break;
+    if (j > start && verbLike(c, j)) break;
+    j++;
+  }
+  while (j > start && (c.lower[j - 1] === 'of' || c.lower[j - 1] === 'the' || isPossessive(c, j - 1))) j--;
+  return j > start ? [start, j] : null;
+}

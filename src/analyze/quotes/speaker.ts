@@ -1,0 +1,84 @@
+import type { Mention } from '../document.js';
+import type { Span } from '../schema.js';
+import { type Context, spanOf } from './context.js';
+import { DETERMINERS, PRONOUNS, SPOKESBODIES } from './lexicon.js';
+
+/** Who says a quote: the entity (when known) and the words that name the speaker. */
+export interface Speaker { speaker: string | null; speakerName: string | null; type: string | null; at: number }
+
+const SPEAKING_TYPES = new Set(['PERSON', 'ORGANIZATION', 'COUNTRY', 'OTHER']);
+
+/**
+ * Resolves the subject noun phrase of a cue (token range) to a speaker: the entity of the mention at its head
+ * (a name, a title, a pronoun resolved by coreference), the principal of an office that speaks for someone
+ * ("the prime minister's office"), or else the words of the phrase themselves.
+ * `previous` is the last speaker before the quote, used for a pronoun that coreference left unresolved.
+ */
+export function resolveSpeaker(c: Context, np: [number, number], previous: Speaker | null): Speaker {
+  const span = spanOf(c, np[0], np[1]);
+  const inside = mentionsIn(c, span);
+  const words = c.lower.slice(np[0], np[1]);
+  const head = words[words.length - 1];
+  const phrase = c.text.slice(span.start, span.end);
+  const at = span.start;
+
+  // an office speaking for its principal: keep the office as the speaker's name, link the principal
+  if (SPOKESBODIES.has(head) && words.length > 1) {
+    const owner = inside.filter(([m]) => m.end < span.end && (m.type === 'PERSON' || m.kind === 'title')).pop();
+    const e = owner ? entityOf(c, owner[1]) : null;
+    return { speaker: e?.id ?? null, speakerName: trimDeterminer(phrase), type: 'ORGANIZATION', at };
+  }
+
+  if (words.length === 1 && PRONOUNS.has(head)) {
+    const m = inside[0];
+    const e = m ? entityOf(c, m[1]) : null;
+    if (e) return { speaker: e.id, speakerName: e.name, type: e.type, at };
+    if (/^(?:he|she|i|him|her)$/.test(head)) return lastPerson(c, span.start, previous) ?? { speaker: null, speakerName: null, type: null, at };
+    if (previous) return { ...previous, at };
+    return { speaker: null, speakerName: null, type: null, at };
+  }
+
+  // the head mention: a person's name first, then an organisation or a title ending the phrase
+  const speaking = inside.filter(([m]) => SPEAKING_TYPES.has(m.type) && m.kind !== 'demonym' && m.kind !== 'pronoun');
+  const pick = speaking.filter(([m]) => m.type === 'PERSON' && m.kind === 'name').pop()
+    ?? speaking.filter(([m]) => m.end >= span.end - 1).pop()
+    ?? (inside.length === 1 && inside[0][0].start <= span.start + 4 && inside[0][0].end >= span.end - 1 ? inside[0] : undefined);
+  if (pick) {
+    const e = entityOf(c, pick[1]);
+    if (e) return { speaker: e.id, speakerName: e.name, type: e.type, at };
+    return { speaker: null, speakerName: pick[0].text, type: pick[0].type, at };
+  }
+  return { speaker: null, speakerName: trimDeterminer(phrase), type: null, at };
+}
+
+function trimDeterminer(s: string): string {
+  return s;
+}
+
+/** Mentions inside a span, with their indices. */
+function mentionsIn(c: Context, span: Span): [Mention, number][] {
+  const out: [Mention, number][] = [];
+  c.mentions.forEach((m, i) => { if (m.start >= span.start && m.end <= span.end) out.push([m, i]); });
+  return out;
+}
+
+function entityOf(c: Context, mentionIndex: number) {
+  const id = c.mentionEntity[mentionIndex];
+  return id ? c.entities.get(id) ?? null : null;
+}
+
+/** The person a pronoun at `offset` most likely is: the last person mentioned in its or the previous sentence, else the last speaker. */
+function lastPerson(c: Context, offset: number, previous: Speaker | null): Speaker | null {
+  const sentence = c.tokens.find((t) => t.start >= offset)?.sentence ?? 0;
+  for (let i = c.mentions.length - 1; i >= 0; i--) {
+    const m = c.mentions[i];
+    if (m.start >= offset || m.sentence < sentence - 1) continue;
+    if (m.type !== 'PERSON' || m.kind === 'pronoun') continue;
+    const e = entityOf(c, i);
+    return { speaker: e?.id ?? null, speakerName: e?.name ?? m.text, type: 'PERSON', at: offset };
+  }
+  if (previous && (previous.type === 'PERSON' || previous.type === null) && previous.speakerName) return { ...previous, at: offset };
+  return null;
+}
+
+export { DETERMINERS };
