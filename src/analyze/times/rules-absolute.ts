@@ -161,7 +161,7 @@ export const absoluteRules: Rule[] = [
   {
     // "the third quarter", "third-quarter", "the fiscal first quarter", "the fourth quarter of 1989", "1989's second half", "Q3 2025"
     name: 'quarter',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?<yp>\d{4})(?:['’]s)? |(?<yrel>this|last|next) year['’]s )?(?:(?<adj>fiscal|calendar|year-earlier|year-ago|same|latest|current|previous|last|past|next|this|coming|recent|most recent|just-ended|just-completed)[ -]+)*(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[ -]+)?(?:fiscal[ -]+)?(?<u>quarter|half)(?:(?: of| of fiscal|,)? (?<y>\d{4})| of (?:the )?(?<yrel2>this|last|next|the) (?:fiscal )?year)?)(?![\w-])`),
+    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?<yp>\d{4})(?:['’]s)? |(?<yrel>this|last|next) year['’]s )?(?:(?<adj>fiscal|calendar|year-earlier|year-ago|same|latest|current|previous|last|past|next|this|coming|recent|most recent|just-ended|just-completed)[ -]+)*(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]+)?(?:fiscal[ -]+)?(?<u>quarter|half)(?:(?: of| of fiscal|,)? (?<y>\d{4})| of (?:the )?(?<yrel2>this|last|next|the) (?:fiscal )?year)?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       const text = m[0].toLowerCase();
@@ -171,11 +171,11 @@ export const absoluteRules: Rule[] = [
       if (!g.ord && !adj && !hasThe && !g.yp && !g.yrel) return null;
       if (after === 'of' || after === 'century' || after === 'point' || after === 'percent' || (!g.ord && !adj && /^(a|an)$/.test(wordBefore(ctx.text, x[0])))) return null;
       const isHalf = g.u.toLowerCase() === 'half';
-      if (isHalf && !g.ord) return null;
+      if (isHalf && !g.ord && adj !== 'last') return null;
       const yrel = (g.yrel ?? g.yrel2)?.toLowerCase();
       let year: number | null = g.y ? +g.y : g.yp ? +g.yp : null;
       if (year === null && yrel && yrel !== 'the' && ctx.anchor) year = ctx.anchor.y + (yrel === 'last' ? -1 : yrel === 'next' ? 1 : 0);
-      const ord = g.ord ? ({ first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: isHalf ? 2 : 4 } as Record<string, number>)[g.ord.toLowerCase()] : 0;
+      const ord = isHalf && !g.ord ? 2 : g.ord ? ({ first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: isHalf ? 2 : 4, last: isHalf ? 2 : 4 } as Record<string, number>)[g.ord.toLowerCase()] : 0;
       if (isHalf) {
         if (ord > 2) return null;
         const y = year ?? ctx.anchor?.y;

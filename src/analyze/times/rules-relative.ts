@@ -32,12 +32,18 @@ export const relativeRules: Rule[] = [
   {
     // "Monday", "on Tuesday", "last Friday", "Friday afternoon"
     name: 'weekday',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<rel>last|next|this|coming|past|previous) )?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?: (?<pod>morning|afternoon|evening|night|overnight))?)(?![\w-])`),
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?:early|late|earlier|later) )?(?:(?<the>the )?(?<rel>last|next|this|coming|past|previous|following|preceding) )?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?: (?<pod>morning|afternoon|evening|night|overnight)(?<pl2>s)?)?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, dow = WEEKDAYS[g.wd.toLowerCase()];
       if (!isCap(g.wd)) return null;
-      if (g.pl) return /^(on|every)$/.test(wordBefore(ctx.text, x[0])) || !g.rel ? { type: 'SET', value: `XXXX-WXX-${dow}`, start: x[0], end: x[1] } : null;
+      if (g.pl || g.pl2) return /^(on|every)$/.test(wordBefore(ctx.text, x[0])) || !g.rel ? { type: 'SET', value: `XXXX-WXX-${dow}` + (g.pod ? `T${POD(g.pod)}` : ''), start: x[0], end: x[1] } : null;
       const rel = g.rel?.toLowerCase();
+      // "the previous Friday", "the following Monday": a week around the date under discussion
+      if (g.the && rel && /previous|preceding|following|next/.test(rel)) {
+        const f = withPod({ type: 'DATE', ...resolveWeekday(dow, ctx.anchor, 0, /previous|preceding/.test(rel) ? -1 : 1) }, g.pod);
+        return { ...f, ref: { kind: 'shift', n: 0, gran: 'D' }, priority: 1 };
+      }
+      if (!g.the && rel && /following|preceding/.test(rel)) return null;
       const shift = rel === 'last' || rel === 'past' || rel === 'previous' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
       // "Wednesday's ruling": a day named as the owner of an event is one that has passed
       const possessive = !g.pod && /^['’]s\b/.test(ctx.text.slice(x[1], x[1] + 3));
@@ -137,7 +143,12 @@ export const relativeRules: Rule[] = [
       if (vague && g.pl && (pre === 'coming' || /coming/.test(nRaw))) return { type: 'DATE', value: 'FUTURE_REF' };
       const n = /^\d/.test(nRaw) || nRaw in { a: 1, an: 1 } || parseNumber(nRaw) !== null ? parseNumber(nRaw) : null;
       const half = /and a half/i.test(m[0]) ? 0.5 : 0;
-      return { type: 'DURATION', value: duration(n === null ? null : n + half, code) };
+      const value = duration(n === null ? null : n + half, code);
+      // TimeML leaves approximators ("about five hours") and the article of an adjective ("the two-week visit") out of the span
+      const nStart = m.indices!.groups!.n[0];
+      const adjectival = !g.pl && /-/.test(ctx.text.slice(nStart, x[1]));
+      if ((g.appr && !/^the$/i.test(g.appr) && !g.pre) || (adjectival && !g.pre)) return { type: 'DURATION', value, start: nStart, end: x[1] };
+      return { type: 'DURATION', value };
     },
   },
   {
@@ -154,12 +165,13 @@ export const relativeRules: Rule[] = [
   {
     // "now", "recently", "the future", "in the past", "currently"
     name: 'reference',
-    re: rx(String.raw`(?<![\w-])(?<x>${alt(Object.keys(REFS).filter((k) => !/^(?:once|earlier|later|eventually|shortly|upcoming|one day|already|so far|to date|soon|future|current|recent|previously|formerly|at this time|in recent years|the present|present-day)$/.test(k)))})(?![\w-])`),
+    re: rx(String.raw`(?<![\w-])(?<x>${alt(Object.keys(REFS).filter((k) => !/^(?:once|earlier|later|eventually|shortly|upcoming|one day|already|so far|to date|soon|future|recent|previously|formerly|at this time|in recent years|the present|present-day)$/.test(k)))})(?![\w-])`),
     build(m, ctx) {
       const w = m.groups!.x.toLowerCase().replace(/\s+/g, ' ');
       const next = wordAfter(ctx.text, m.index + m[0].length);
       if (w === 'the past' && (/^\d/.test(next) || parseNumber(next) !== null || /^(few|several|decade|year|month|week|day|century)/.test(next))) return null;
-      if (w === 'now' && /^(that)$/.test(next) && false) return null;
+      // "current" alone is a present reference ("current realities"), except in fixed phrases
+      if (w === 'current' && (/^(account|accounts|affairs|events|assets|liabilities|liability|flows?|density|electric|ratio)$/.test(next) || /^(direct|alternating|electric|ocean|strong|the ocean)$/.test(wordBefore(ctx.text, m.index)))) return null;
       return { type: 'DATE', value: REFS[w] };
     },
   },

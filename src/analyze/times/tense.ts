@@ -4,7 +4,7 @@ import { NOT_PAST_ED, TENSE_FUTURE, TENSE_PAST, TENSE_PRESENT } from './lexicon.
 export type Dir = -1 | 0 | 1;
 
 const WORD_RE = /[\p{L}][\p{L}'’-]*|[;:—–()]/gu;
-const BOUNDARY = new Set([';', ':', '—', '–', '(', ')', 'but', 'while', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when']);
+const BOUNDARY = new Set([';', ':', '—', '–', '(', ')', 'but', 'while', 'whereas', 'although', 'though', 'because']);
 /** Future markers that only count when followed by "to" ("is set to", "due to", "going to"). */
 const NEEDS_TO = new Set(['set', 'due', 'going', 'plan', 'plans', 'want', 'wants', 'aim', 'aims', 'hopes', 'seek', 'seeks', 'intend', 'intends', 'preparing', 'prepares']);
 
@@ -20,8 +20,10 @@ function words(text: string, from: number, to: number): W[] {
 }
 
 function isPastEd(w: string): boolean {
-  return w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !w.includes('-');
+  return w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !w.includes('-') && !/^un/.test(w);
 }
+/** Words after which an -ed word is an adjective ("a planned visit", "the unexpected"). */
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'still', 'very', 'most', 'more', 'less', 'newly', 'recently', 'previously', 'already']);
 
 /** The tense signal of word k, or null when it carries none. */
 const FUTURE_PARTICIPLES = new Set(['scheduled', 'expected', 'slated', 'due', 'set', 'planned', 'supposed', 'timed', 'poised']);
@@ -50,7 +52,7 @@ function signal(ws: W[], k: number): Dir | null {
     return 0;
   }
   if (TENSE_PAST.has(w)) return -1;
-  if (isPastEd(w)) return -1;
+  if (isPastEd(w)) return prev !== undefined && DETERMINERS.has(prev) ? null : -1;
   return null;
 }
 
