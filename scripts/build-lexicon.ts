@@ -34,6 +34,23 @@ for (const c of world) {
   const seats = uniq([...c.capital.filter(latin), ...(add.seats ?? [])]).filter((s) => !overrides.drop.seats.includes(s));
   out.push({ iso3: c.cca3, name: c.name.common, names, demonyms, seats });
 }
+// A demonym or name shared by several entries ("French": France and the French Southern Lands) belongs to the
+// sovereign UN member that bears it: drop it from the others.
+const rank = (iso3: string) => {
+  const c = world.find((w) => w.cca3 === iso3)!;
+  return (c as { unMember?: boolean }).unMember ? 0 : c.independent ? 1 : 2;
+};
+for (const field of ['demonyms', 'names'] as const) {
+  const owner = new Map<string, CountryEntry>();
+  for (const c of [...out].sort((a, b) => rank(a.iso3) - rank(b.iso3))) {
+    c[field] = c[field].filter((d) => {
+      const o = owner.get(d);
+      if (o && o !== c) return false;
+      owner.set(d, c);
+      return true;
+    });
+  }
+}
 // Plural demonyms ("Americans", "Israelis", "South Koreans") name a country's people.
 for (const c of out) c.demonyms = uniq([...c.demonyms, ...c.demonyms.filter((d) => /[nie]$/.test(d)).map((d) => `${d}s`)]);
 // Ensure a common English short name sits first where the ISO name differs (Türkiye → also Turkey).

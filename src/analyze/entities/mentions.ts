@@ -33,7 +33,7 @@ export function nerSpans(tags: readonly string[], from: number, to: number): Ner
 const isCapitalized = (w: string) => /^\p{Lu}/u.test(w);
 const isNameWord = (w: string) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w);
 
-interface Piece { kind: 'name' | 'demonym' | 'title' | 'pronoun'; start: number; end: number; type: Mention['type']; country: string | null; phrase?: Phrase; canonical?: string }
+interface Piece { kind: 'name' | 'demonym' | 'title' | 'pronoun' | 'agent'; start: number; end: number; type: Mention['type']; country: string | null; phrase?: Phrase; canonical?: string }
 
 export function findMentions(text: string, sentences: readonly Sentence[], tokens: readonly Token[], tags: readonly string[]): Mention[] {
   // first pass: the words of full person names; second pass: those words alone are that person too ("Xi" after "Xi Jinping")
@@ -76,6 +76,14 @@ function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly s
     if (phrase && phrase.kind === 'title') {
       // a title in lower case is a role word; capitalized at sentence start it still is, when a name or "of" follows
       pieces.push({ kind: 'title', start: i, end: i + phrase.words.length, type: 'PERSON', country: null, phrase });
+      i += phrase.words.length;
+      continue;
+    }
+    if (phrase && phrase.kind === 'agent') {
+      const prev = pieces[pieces.length - 1];
+      if (prev && prev.end === i && (prev.kind === 'demonym' || (prev.kind === 'name' && prev.type === 'COUNTRY'))) {
+        pieces.push({ kind: 'agent', start: i, end: i + phrase.words.length, type: 'ORGANIZATION', country: prev.country, phrase });
+      }
       i += phrase.words.length;
       continue;
     }
@@ -126,7 +134,7 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
   const span = (a: number, b: number) => ({ start: tokens[a].start, end: tokens[b - 1].end, text: text.slice(tokens[a].start, tokens[b - 1].end) });
   const used = new Set<Piece>();
   const base = (p: Piece, extra: Partial<Mention> = {}): Mention => ({
-    ...span(p.start, p.end), kind: p.kind, type: p.type, country: p.country, role: null, sentence, tokenStart: p.start, tokenEnd: p.end, ...extra,
+    ...span(p.start, p.end), kind: p.kind as Mention['kind'], type: p.type, country: p.country, role: null, sentence, tokenStart: p.start, tokenEnd: p.end, ...extra,
   });
 
   for (let k = 0; k < pieces.length; k++) {
@@ -184,8 +192,15 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
     }
   }
 
+  // "Israeli commandos", "Chinese officials": a country's people or institutions, an actor with that country
+  for (let k = 1; k < pieces.length; k++) {
+    const p = pieces[k], prev = pieces[k - 1];
+    if (p.kind !== 'agent' || used.has(prev)) continue;
+    used.add(p);
+    out.push({ ...span(prev.start, p.end), kind: 'title', type: 'ORGANIZATION', country: p.country, role: null, sentence, tokenStart: prev.start, tokenEnd: p.end, generic: true });
+  }
   for (const p of pieces) {
-    if (used.has(p) || p.kind === 'title') continue;
+    if (used.has(p) || p.kind === 'title' || p.kind === 'agent') continue;
     if (p.kind === 'pronoun') { out.push(base(p)); continue; }
     if (p.kind === 'demonym') {
       // "South Korean leader", "his Turkish counterpart" are handled with titles; a bare demonym names the country
@@ -229,6 +244,13 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
     };
     if (owner) possessors.set(m, owner);
     out.push(m);
+    // "Macron's predecessor, Francois Hollande, …": a capitalized name in apposition, even when the tagger missed it
+    if (words[i + 1] === ',' && !out.some((x) => x.tokenStart === i + 2)) {
+      const j = nameAfter(words, i + 2, to);
+      if (j - (i + 2) >= 2 && (words[j] === ',' || j === to - 1)) {
+        out.push({ ...span(i + 2, j), kind: 'name', type: 'PERSON', country: null, role: null, sentence, tokenStart: i + 2, tokenEnd: j });
+      }
+    }
   }
 
   // a coordinated title shares the nationality of the first: "Chinese Premier Li Qiang and parliament chairman Zhao Leji"

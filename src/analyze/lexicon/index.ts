@@ -4,7 +4,7 @@ import { findRoot } from './root.js';
 import { tokenize } from '../tokens/tokenize.js';
 
 /** What a lexicon phrase is: a country's name, a demonym, a seat of government, a place, an organisation, or a title. */
-export type PhraseKind = 'country' | 'demonym' | 'seat' | 'place' | 'org' | 'title';
+export type PhraseKind = 'country' | 'demonym' | 'seat' | 'place' | 'org' | 'title' | 'agent';
 
 export interface Phrase {
   kind: PhraseKind;
@@ -32,7 +32,7 @@ let loaded: Lexicon | null = null;
 
 const wordsOf = (s: string) => tokenize(s).map((t) => s.slice(t.start, t.end));
 /** Titles and a leading "the" match whatever their case; names match as written. */
-const keyOf = (word: string, kind: PhraseKind) => (kind === 'title' || word.toLowerCase() === 'the' ? word.toLowerCase() : word);
+const keyOf = (word: string, kind: PhraseKind) => (kind === 'title' || kind === 'agent' || word.toLowerCase() === 'the' ? word.toLowerCase() : word);
 
 function add(lex: Lexicon, phrase: Phrase): void {
   const key = keyOf(phrase.words[0], phrase.kind);
@@ -62,6 +62,9 @@ export function lexicon(): Lexicon {
   for (const t of titles.titles as TitleSpec[]) {
     for (const f of t.forms) add(lex, { kind: 'title', words: wordsOf(f).map((w) => w.toLowerCase()), country: null, canonical: t.canonical, leader: t.leader ?? false });
   }
+  for (const [sector, nouns] of Object.entries(read('agents.json').agents as Record<string, string[]>)) {
+    for (const n of nouns) add(lex, { kind: 'agent', words: wordsOf(n).map((w) => w.toLowerCase()), country: null, canonical: sector });
+  }
   for (const m of titles.modifiers.former as string[]) lex.formerModifiers.add(m);
   for (const q of titles.modifiers.qualifiers as string[]) lex.qualifiers.add(q);
   for (const h of titles.honorifics as string[]) lex.honorifics.add(h);
@@ -85,9 +88,9 @@ export function matchAt(lex: Lexicon, words: readonly string[], i: number, end: 
     if (accept && !accept(p)) continue;
     for (let k = 1; k < p.words.length; k++) {
       const got = words[i + k];
-      if (p.kind === 'title' ? got.toLowerCase() !== p.words[k] : got !== p.words[k]) continue outer;
+      if (p.kind === 'title' || p.kind === 'agent' ? got.toLowerCase() !== p.words[k] : got !== p.words[k]) continue outer;
     }
-    if (p.kind !== 'title' && p.words[0].toLowerCase() !== 'the' && w !== p.words[0]) continue;
+    if (p.kind !== 'title' && p.kind !== 'agent' && p.words[0].toLowerCase() !== 'the' && w !== p.words[0]) continue;
     return p;
   }
   return null;

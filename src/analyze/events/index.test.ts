@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeLines } from '../testing.js';
+
+const events = (...lines: string[]) => analyzeLines(['Headline', ...lines]).events!;
+
+describe('events', () => {
+  it('codes a meeting with source, target, countries, date from the text and location', () => {
+    const [e] = events('German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Friday.');
+    expect(e).toMatchObject({ type: 'CONSULT', mode: 'meet', cameo: '040', modality: 'asserted', date: '2026-01-02', dateSource: 'text' });
+    expect(e.source.country).toBe('DEU');
+    expect(e.target?.country).toBe('FRA');
+    expect(e.location?.name).toBe('Paris');
+  });
+
+  it('marks scheduled meetings as planned and never as happened', () => {
+    const [e] = events('Italian Prime Minister Giorgia Meloni is scheduled to meet Indian Prime Minister Narendra Modi next week.');
+    expect(e.modality).toBe('planned');
+  });
+
+  it('marks modal, negated and reported events', () => {
+    expect(events('Egypt may sign a deal with Israel.')[0]?.modality).toBe('hypothetical');
+    expect(events('Iran did not attack Israel.')[0]?.modality).toBe('negated');
+    expect(events('Russia reportedly attacked Ukraine.')[0]?.modality).toBe('reported');
+  });
+
+  it('reads the agent of a passive verb after "by"', () => {
+    const [e] = events('Turkish activists were detained by Israeli police near Gaza on Monday.').filter((x) => x.cameo === '173');
+    expect(e?.source.country).toBe('ISR');
+    expect(e?.target?.country).toBe('TUR');
+  });
+
+  it('codes a nominal visit with "by" and "to"', () => {
+    const [e] = events('It is the first visit by a Japanese leader to Australia since 2019.');
+    expect(e).toMatchObject({ type: 'CONSULT', mode: 'visit' });
+    expect([e.source.country, e.target?.country]).toEqual(['JPN', 'AUS']);
+    expect(e.date).toBe('2026-01-05');
+    expect(e.dateSource).toBe('published');
+  });
+
+  it('leaves a planned event without a date in the text undated', () => {
+    const [e] = events('Canada plans to sign a trade agreement with Mexico.');
+    expect(e.modality).toBe('planned');
+    expect(e.date).toBeNull();
+  });
+
+  it('gives the Goldstein weight of the CAMEO code and a conflictual type to a criticism', () => {
+    const [e] = events('India criticised Pakistan over the attack.');
+    expect(e).toMatchObject({ type: 'ACCUSE', cameo: '111', goldstein: -2 });
+  });
+
+  it('keeps trigger and sentence offsets true to the text', () => {
+    const doc = analyzeLines(['Headline', 'Brazil signed an agreement with Argentina on Tuesday.']);
+    for (const e of doc.events!) {
+      expect(doc.text.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
+      expect(e.trigger.start >= e.sentence.start && e.trigger.end <= e.sentence.end).toBe(true);
+    }
+  });
+});
