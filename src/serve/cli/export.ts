@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { csvHeader, csvRow, jsonlRow } from '../../store/export.js';
 import { EXIT, openDb, plural, UsageError, type Io } from './io.js';
@@ -13,9 +14,10 @@ export async function runExport(opts: Options, io: Io): Promise<number> {
   if (file) {
     try { await once(file, 'open'); } catch (err) { await store.close(); throw new UsageError(`cannot write ${opts.out}: ${(err as Error).message}`); }
   }
+  const target = file ?? io.stdout;
   const write = async (s: string) => {
-    if (!file) { io.stdout.write(s); return; }
-    if (!file.write(s)) await once(file, 'drain');
+    // wait for a slow reader instead of buffering the whole export in memory
+    if (target.write(s) === false && typeof (target as Partial<Writable>).once === 'function') await once(target as Writable, 'drain');
   };
   let n = 0;
   try {

@@ -11,7 +11,19 @@ export interface Io {
   env: Record<string, string | undefined>;
 }
 
-export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
+let pipeGuard = false;
+
+/** The process's streams. A closed pipe (`dyad export | head`) ends the program quietly, as in other Unix tools. */
+export function processIo(): Io {
+  if (!pipeGuard) {
+    pipeGuard = true;
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+  }
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { ok: 0, someFailed: 1, usage: 2, internal: 70 } as const;
