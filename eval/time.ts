@@ -41,6 +41,12 @@ export async function run(args: string[]): Promise<number> {
     const rel = relative(dir, file);
     const part = rel.includes('/') ? rel.split('/')[0] : basename(dir);
     const doc = readGold(readFileSync(file, 'utf8'), basename(file).replace(/\.(tml|xml)$/i, ''));
+    // a creation time written in the text but given no value: read it from its own words
+    if (!doc.dct && doc.ignore.length) {
+      const span = doc.ignore[0];
+      const own = findTimes(doc.text.slice(span.start, span.end), [], null).find((t) => /^\d{4}-\d\d-\d\d/.test(t.value));
+      if (own) doc.dct = own.value.slice(0, 10);
+    }
     const { sentences } = segment(doc.text);
     const t0 = performance.now();
     const sys = findTimes(doc.text, sentences, doc.dct);

@@ -87,7 +87,7 @@ export function readMeantime(xml: string, id: string): GoldDoc {
     const a = attrs(m[1]);
     const anchors = [...m[2].matchAll(/t_id="(\d+)"/g)].map((t) => tokens.get(t[1])).filter((t) => t !== undefined);
     if (a.functionInDocument === 'CREATION_TIME') {
-      dct = a.value ? a.value.slice(0, 10) : null;
+      dct = normalizeDct(a.value);
       dctXml = `<DCT><TIMEX3 tid="t0" type="${a.type ?? 'DATE'}" value="${a.value ?? ''}" temporalFunction="false" functionInDocument="CREATION_TIME">${a.value ?? ''}</TIMEX3></DCT>`;
       if (anchors.length) ignore.push({ start: Math.min(...anchors.map((t) => t.start)), end: Math.max(...anchors.map((t) => t.end)) });
       continue;
@@ -103,6 +103,14 @@ export function readMeantime(xml: string, id: string): GoldDoc {
   for (const t of markables.matchAll(/t_id="(\d+)"/g)) lastMarked = Math.max(lastMarked, tokens.get(t[1])?.sentence ?? -1);
   const extent = lastMarked >= 0 ? sentenceEnd.get(lastMarked) : undefined;
   return { id, text, dct, timexes, ignore, dctXml, extent };
+}
+
+/** A creation time as YYYY-MM-DD: ISO as is; "03-02-2009" (day-month-year, as a few MEANTIME files write it); else null. */
+export function normalizeDct(v: string | undefined): string | null {
+  if (!v) return null;
+  if (/^\d{4}-\d\d-\d\d/.test(v)) return v.slice(0, 10);
+  const m = /^(\d\d)-(\d\d)-(\d{4})$/.exec(v);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : null;
 }
 
 /** Chooses the reader by content. */

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { segment } from '../sentences/index.js';
+import { createDocument } from '../document.js';
+import { createPipeline } from '../pipeline.js';
+import { segmentStage } from '../sentences/index.js';
+import { makeArticle } from '../../ingest/article.js';
+import { findTimes, timesStage } from './index.js';
+
+/** The times of one text, as "text=value" strings. */
+function times(text: string, published: string | null = '2026-01-05'): string[] {
+  return findTimes(text, segment(text).sentences, published).map((t) => `${t.text}=${t.value}`);
+}
+const one = (text: string, published: string | null = '2026-01-05'): string => times(text, published).join(' | ');
+
+describe('findTimes: the sample article (published Monday 2026-01-05)', () => {
+  const raw = readFileSync(new URL('../../../../shared/seed/lee-xi-beijing.txt', import.meta.url), 'utf8').replace(/\s*End of Article\s*$/, '');
+  const found = times(raw);
+  it.each([
+    ['Monday', '2026-01-05'], ['Tuesday', '2026-01-06'], ['2019', '2019'], ['November', '2025-11'], ['last year', '2025'],
+    ['later this month', '2026-01'], ['June', '2025-06'], ['four-day', 'P4D'], ['years', 'PXY'],
+  ])('finds %s = %s', (text, value) => expect(found).toContain(`${text}=${value}`));
+  it('finds nothing else', () => expect(new Set(found).size).toBe(9));
+});
+
+describe('findTimes: kinds of expression', () => {
+  it('reads absolute dates in the usual news forms', () => {
+    expect(one('The deal was signed on January 5, 2026.')).toBe('January 5, 2026=2026-01-05');
+    expect(one('Talks resumed on 5 January.')).toBe('5 January=2026-01-05');
+    expect(one('The ceasefire began Jan. 5 at dawn.')).toBe('Jan. 5=2026-01-05');
+    expect(one('The figures cover 2013-W12.')).toBe('2013-W12=2013-W12');
+    expect(one('Exports fell in the 1990s.')).toBe('the 1990s=199');
+    expect(one('The plant is due to open in mid-2020.')).toBe('mid-2020=2020');
+  });
+  it('reads relative days, weeks, months and years against the publication date', () => {
+    expect(one('Officials met yesterday.')).toBe('yesterday=2026-01-04');
+    expect(one('He will speak tonight.')).toBe('tonight=2026-01-05TNI');
+    expect(one('Ministers meet this week.')).toBe('this week=2026-W02');
+    expect(one('Elections are planned next month.')).toBe('next month=2026-02');
+    expect(one('The bank was founded a year ago.')).toBe('a year ago=2025');
+    expect(one('Prices rose earlier this year.')).toBe('earlier this year=2026');
+    expect(one('Sales fell in the third quarter.')).toBe('the third quarter=2025-Q3');
+  });
+  it('reads parts of days, clock times and joins a clock time to its day', () => {
+    expect(one('They met Friday afternoon.', '2013-03-25')).toBe('Friday afternoon=2013-03-22TAF');
+    expect(one('The vote closes at 3 p.m.')).toBe('3 p.m.=2026-01-05T15:00');
+    expect(one('Polls close at 10 p.m. Wednesday.')).toBe('10 p.m. Wednesday=2026-01-07T22:00');
+  });
+  it('reads durations, vague references and sets', () => {
+    expect(one('The talks lasted three months.')).toBe('three months=P3M');
+    expect(one('Troops must leave within 24 hours.')).toBe('24 hours=PT24H');
+    expect(one('Prices have doubled over the past two years.')).toBe('the past two years=P2Y');
+    expect(one('Refugees lived in camps for 2 1/2 years.')).toBe('2 1/2 years=P2Y6M');
+    expect(one('Such talks failed in the past.')).toBe('the past=PAST_REF');
+    expect(one('The region is now calm.')).toBe('now=PRESENT_REF');
+    expect(one('The minister recently resigned.')).toBe('recently=PAST_REF');
+    expect(one('The envoys meet every week.')).toBe('every week=P1W');
+    expect(one('The paper is published daily.')).toBe('daily=P1D');
+  });
+  it('leaves ages, amounts and modal "may" alone', () => {
+    expect(times('The 44-year-old leader, 52 years old, may resign.')).toEqual([]);
+    expect(times('About 2000 people marched; Iraq imports about three-quarters of its food.')).toEqual([]);
+  });
+});
+
+describe('findTimes: tense chooses past or future for partial dates', () => {
+  it('takes the previous month after a past verb and the coming one after a future verb', () => {
+    expect(one('Lee took office in June.')).toBe('June=2025-06');
+    expect(one('Lee will visit Tokyo in June.')).toBe('June=2026-06');
+  });
+  it('takes the coming weekday for a plan and the past one for a report', () => {
+    expect(one('He is scheduled to meet Li on Tuesday.', '2026-01-07')).toBe('Tuesday=2026-01-13');
+    expect(one('He met Li on Tuesday.', '2026-01-07')).toBe('Tuesday=2026-01-06');
+  });
+  it('takes the publication day for its own weekday in the past tense', () => {
+    expect(one('Lee met Xi in Beijing on Monday.')).toBe('Monday=2026-01-05');
+  });
+  it('reads "to be held" as future and "had been due to" as past', () => {
+    expect(one('The summit is to be held on Friday.', '2026-01-07')).toBe('Friday=2026-01-09');
+    expect(one('The offer had been due to expire Friday.', '2026-01-07')).toBe('Friday=2026-01-02');
+  });
+  it('keeps a deadline after a past verb ahead: "was extended to Nov. 16"', () => {
+    expect(one('The offer was extended to Nov. 16.', '1989-10-30')).toBe('Nov. 16=1989-11-16');
+  });
+});
+
+describe('findTimes: without a publication date', () => {
+  it('keeps relative values unresolved, never guessed from the clock', () => {
+    const t = findTimes('Lee met Xi on Monday and will return in November.', [], null);
+    expect(t.map((x) => [x.text, x.value, x.unresolved])).toEqual([['Monday', 'XXXX-WXX-1', true], ['November', 'XXXX-11', true]]);
+  });
+  it('resolves absolute dates anyway', () => {
+    const t = findTimes('The treaty of March 5, 1946 still holds.', [], null);
+    expect(t[0]).toMatchObject({ value: '1946-03-05' });
+    expect(t[0].unresolved).toBeUndefined();
+  });
+});
+
+describe('findTimes: offsets', () => {
+  it('gives spans whose text is the slice of the document', () => {
+    const text = 'Héllo “world” — talks on Monday, then again next week.';
+    for (const t of findTimes(text, [], '2026-01-05')) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe('timesStage', () => {
+  it('assigns the times layer in the pipeline', () => {
+    const doc = createPipeline([segmentStage, timesStage]).run(createDocument(makeArticle({ title: 'Talks', body: 'They met on Monday.', published: '2026-01-05' })));
+    expect(doc.times?.map((t) => t.value)).toEqual(['2026-01-05']);
+  });
+});
