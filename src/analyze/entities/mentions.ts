@@ -150,9 +150,10 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
       const w = words[left - 1].toLowerCase();
       if (lex.formerModifiers.has(w)) { former = true; left--; continue; }
       if (lex.qualifiers.has(w)) { qualifier = w; left--; continue; }
-      if (prev && !used.has(prev) && prev.end === left && prev.kind === 'demonym') { country = prev.country; used.add(prev); left = prev.start; continue; }
+      // the nationality of a title still names its country ("Chinese" in "Chinese President Xi Jinping")
+      if (prev && !used.has(prev) && prev.end === left && prev.kind === 'demonym') { country = prev.country; used.add(prev); out.push(base(prev)); left = prev.start; continue; }
       if (prev && !used.has(prev) && left >= 2 && POSSESSIVE.has(words[left - 1]) && prev.end === left - 1 && prev.kind === 'name' && prev.type === 'COUNTRY') {
-        country = prev.country; used.add(prev); left = prev.start; continue;
+        country = prev.country; used.add(prev); out.push(base(prev)); left = prev.start; continue;
       }
       break;
     }
