@@ -246,7 +246,7 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
     if (owner) possessors.set(m, owner);
     out.push(m);
     // "Macron's predecessor, Francois Hollande, …": a capitalized name in apposition, even when the tagger missed it
-    if (words[i + 1] === ',' && !out.some((x) => x.tokenStart === i + 2)) {
+    if (words[i + 1] === ',' && !out.some((x) => x.sentence === sentence && (x.full ? tokenOf(tokens, x.full.start) : x.tokenStart) <= i + 3 && x.tokenEnd > i + 2) && !matchAt(lex, words, i + 2, to, (ph) => ph.kind === 'title')) {
       const j = nameAfter(words, i + 2, to);
       if (j - (i + 2) >= 2 && (words[j] === ',' || j === to - 1)) {
         out.push({ ...span(i + 2, j), kind: 'name', type: 'PERSON', country: null, role: null, sentence, tokenStart: i + 2, tokenEnd: j });
@@ -264,6 +264,13 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
 
 /** Possessors of relational descriptions, kept by reference while mentions are collected and sorted. */
 const possessors = new WeakMap<Mention, Mention>();
+
+/** The index of the token starting at a character offset. */
+function tokenOf(tokens: readonly Token[], offset: number): number {
+  let lo = 0, hi = tokens.length - 1;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].start < offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
 
 export function roleText(role: string, former: boolean, qualifier?: string): string {
   let r = former ? `former ${role.toLowerCase()}` : role;

@@ -48,6 +48,17 @@ describe('events', () => {
     expect(e).toMatchObject({ type: 'ACCUSE', cameo: '111', goldstein: -2 });
   });
 
+  it('takes a coordinated subject as both parties', () => {
+    const [e] = events('Japan and Australia signed a logistics pact on Tuesday.');
+    expect(e).toMatchObject({ type: 'AGREE', date: '2025-12-30' });
+    expect([e.source.country, e.target?.country].sort()).toEqual(['AUS', 'JPN']);
+  });
+
+  it('does not take the partner of a sanction named after "with" as its target', () => {
+    const found = events('Canada said it was coordinating the sanctions with Britain.');
+    expect(found.filter((e) => e.type === 'SANCTION' && e.target?.country === 'GBR')).toEqual([]);
+  });
+
   it('keeps trigger and sentence offsets true to the text', () => {
     const doc = analyzeLines(['Headline', 'Brazil signed an agreement with Argentina on Tuesday.']);
     for (const e of doc.events!) {

@@ -142,7 +142,9 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
     }
     // "X's visit to Y", "a visit by X to Y", "talks with Y"
     const by = afterPreposition(acts, tokens, tEnd - 1, BY, 5);
-    const to = afterPreposition(acts, tokens, tEnd - 1, TO, 6) ?? afterPreposition(acts, tokens, tEnd - 1, WITH, 4);
+    // "talks with Y", "an agreement with Y": "with" names the other party of cooperative events only
+    const withParty = /^0[3-6]/.test(f.entry.cameo) ? afterPreposition(acts, tokens, tEnd - 1, WITH, 4) : null;
+    const to = afterPreposition(acts, tokens, tEnd - 1, TO, 6) ?? withParty;
     const owner = acts.find((a) => tokens[f.tok - 1] && text.slice(a.end, a.end + 2).match(/^['’]s/) && a.tokenStart < f.tok && f.tok - a.tokenStart < 5);
     const src = by ?? owner ?? firstSubject(acts, tokens, f.tok);
     const tgt = to ?? (src && place && place.country !== src.country ? place : null);
@@ -162,6 +164,11 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
   const src = subjectOf(acts, tokens, f.tok);
   if (!src) return [];
   const objects = objectsOf(acts, tokens, tEnd - 1, text);
+  if (objects.length === 0) {
+    // "Japan and Australia sign a pact": a coordinated subject is both parties
+    const partner = acts.find((a) => a.end <= src.start && /^\s+and\s+$/.test(text.slice(a.end, src.start)));
+    return partner ? [[partner, src]] : [];
+  }
   return objects.map((o) => [src, o] as [Actor, Actor]);
 }
 
