@@ -1,5 +1,5 @@
 import { CLAUSE_OPENERS, CUE_VERBS, DETERMINERS, PARTICIPLES, SKIP_BEFORE_VERB, TIME_WORDS } from './lexicon.js';
-import { type Context, isCap, isMark, npRight, npWord, sameSentence, verbLike } from './context.js';
+import { type Context, isCap, isInitialDot, isMark, npRight, npWord, sameSentence, verbLike } from './context.js';
 
 /** Token ranges [start, end) of the cue and of the subject noun phrase that says the quote. */
 export interface Attribution {
@@ -11,6 +11,7 @@ export interface Attribution {
   distance: number;
 }
 
+const TIME_NOUNS = new Set(['time', 'times', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'ago', 'once', 'twice', 'occasions']);
 const BE = new Set(['is', 'was', 'were', 'are', 'been', 'being', 'be']);
 const NOUN_BEFORE_CUE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'these', 'those', 'despite', 'amid', 'of', 'to', 'new', 'many', 'repeated']);
 
@@ -23,7 +24,7 @@ export function cueAt(c: Context, i: number): number {
   if (prev !== undefined && sameSentence(c, i - 1, i) && NOUN_BEFORE_CUE.has(prev)) {
     if (!(prev === 'to' && /^(?:say|tell|add|urge|warn|ask)$/.test(w))) return 0; // "despite calls for", "the notes"
   }
-  if (isCap(c, i) && i !== c.sentenceStart[c.tokens[i].sentence]) return 0; // "Said" as a name
+  if (isCap(c, i) && i !== c.sentenceStart[c.sent[i]]) return 0; // "Said" as a name
   if ((w === 'called' || w === 'calling' || w === 'calls') && c.lower[i + 1] === 'for') return i + 2;
   return i + 1;
 }
@@ -50,6 +51,7 @@ export function npLeft(c: Context, i: number, floor: number): [number, number] |
     if (innerIsName) return [inner, i];
     return before;
   }
+  if (/^(?:he|she|they|we|i|it)$/.test(c.lower[i])) return [i, i + 1];
   const end = i + 1;
   let j = i;
   while (j >= floor && end - j < 12) {
@@ -75,8 +77,7 @@ function npRun(c: Context, from: number, to: number): number {
 
 /** The subject of the sentence of token i: the first noun phrase after any opening adverbial clause. */
 export function mainSubject(c: Context, i: number): [number, number] | null {
-  const s = c.tokens[i].sentence;
-  let k = c.sentenceStart[s];
+  let k = c.sentenceStart[c.sent[i]];
   while (k < i && (isMark(c, k) || c.quoted[k])) k++;
   if (k < i && (CLAUSE_OPENERS.has(c.lower[k]) || /(?:ing|ed)$/.test(c.lower[k]))) {
     let depth = 0;
@@ -104,12 +105,12 @@ export function attributionAfter(c: Context, after: number): Attribution | null 
     if (np && c.lower[np[0]] !== 'that') return { cue: [j, cueEnd], subject: np, how: 'after', distance: j - after };
   }
   for (let k = j; k < j + 14 && k < c.tokens.length && sameSentence(c, j, k); k++) {
-    if (isMark(c, k) || c.lower[k] === '.' || c.lower[k] === ';') return null;
+    if (isMark(c, k) || (c.lower[k] === '.' && !isInitialDot(c, k)) || c.lower[k] === ';') return null;
     const end = cueAt(c, k);
     if (!end) continue;
     const cue: [number, number] = c.lower[k] === 'saying' && c.lower[k - 1] === 'as' && c.lower[k - 2] === 'quoted' ? [k - 2, k + 1] : [k, end];
     const subject = npLeft(c, cue[0] - 1, j);
-    return subject ? { cue, subject, how: 'after', distance: k - after } : null;
+    return subject && subject[0] === j ? { cue, subject, how: 'after', distance: k - after } : null;
   }
   return null;
 }
@@ -133,7 +134,7 @@ export function attributionFinal(c: Context, after: number): Attribution | null 
 
 /** The nearest cue before a quote that opens at token `open`, in the same sentence, and its subject. */
 export function attributionBefore(c: Context, open: number, maxDistance: number): Attribution | null {
-  const floor = c.sentenceStart[c.tokens[open].sentence];
+  const floor = c.sentenceStart[c.sent[open]];
   let distance = 0;
   for (let k = open - 1; k >= floor && distance <= maxDistance; k--) {
     const w = c.lower[k];
@@ -165,11 +166,19 @@ function subjectOfCue(c: Context, cue: [number, number], open: number, floor: nu
     for (let k = cue[1]; k < open; k++) if (c.lower[k] === 'by') return npRight(c, k + 1, open);
   }
   if (PARTICIPLES.has(w) && !(prev !== undefined && BE.has(prev))) {
+    // "with UBS analyst David Strauss saying …": the phrase before the participle
+    const own = npLeft(c, cue[0] - 1, floor);
+    if (own && c.lower[own[0] - 1] === 'with') return own;
     // ", calling it …": the subject of the main clause; a sentence that opens with the participle has its subject later
     return cue[0] === floor ? null : mainSubject(c, cue[0]);
   }
   if (prev === 'and' || prev === 'but') return mainSubject(c, cue[0]);
   const np = npLeft(c, cue[0] - 1, floor);
+  // "and several times described": a time phrase, not a subject
+  if (np && TIME_NOUNS.has(c.lower[np[1] - 1])) {
+    const before = c.lower[skipLeft(c, np[0] - 1, floor)];
+    return before === 'and' || before === 'but' || before === ',' ? mainSubject(c, cue[0]) : npLeft(c, np[0] - 1, floor);
+  }
   if (np) return np;
   // inverted before the quote: "Replied State Department spokesman Richard Boucher, “…”"
   const inv = npRight(c, cue[1], open);
@@ -187,9 +196,8 @@ export function attributionColon(c: Context, open: number): Attribution | null {
 }
 
 export function sentenceEnd(c: Context, i: number): number {
-  const s = c.tokens[i]?.sentence;
   let j = i;
-  while (j < c.tokens.length && c.tokens[j].sentence === s) j++;
+  while (j < c.tokens.length && c.sent[j] === c.sent[i]) j++;
   return j;
 }
 

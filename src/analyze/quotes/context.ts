@@ -8,7 +8,9 @@ export interface Context {
   tokens: readonly Token[];
   lower: string[];
   sentences: readonly Sentence[];
-  /** the first token of each sentence */
+  /** the sentence of each token, with the splitter's breaks after a middle initial ("Robert M. Price") undone */
+  sent: Int32Array;
+  /** the first token of each sentence (by `sent`) */
   sentenceStart: number[];
   /** 1 for a token inside a quotation (its marks included) */
   quoted: Uint8Array;
@@ -22,8 +24,19 @@ export const QUOTE_CHARS = /^(?:["“”‘’'`«»„]|``|'')$/;
 export function makeContext(doc: Document, quoteSpans: readonly { open: Span; close: Span | null; end: number }[]): Context {
   const tokens = doc.tokens ?? [];
   const sentences = doc.sentences ?? [];
-  const sentenceStart: number[] = new Array(sentences.length).fill(tokens.length);
-  for (let i = tokens.length - 1; i >= 0; i--) sentenceStart[tokens[i].sentence] = i;
+  const sent = new Int32Array(tokens.length);
+  let id = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && tokens[i].sentence !== tokens[i - 1].sentence && !initialBreak(tokens, i)) id++;
+    sent[i] = id;
+  }
+  // an opening quote mark the splitter left at the end of the sentence before belongs to the next one
+  for (const q of quoteSpans) {
+    const i = tokenAt(tokens, q.open.start);
+    if (i + 1 < tokens.length && sent[i + 1] !== sent[i] && (i === 0 || sent[i - 1] === sent[i])) sent[i] = sent[i + 1];
+  }
+  const sentenceStart: number[] = new Array(id + 1).fill(tokens.length);
+  for (let i = tokens.length - 1; i >= 0; i--) sentenceStart[sent[i]] = i;
   const quoted = new Uint8Array(tokens.length);
   for (const q of quoteSpans) {
     const to = q.close ? q.close.end : q.end;
@@ -34,12 +47,19 @@ export function makeContext(doc: Document, quoteSpans: readonly { open: Span; cl
     tokens,
     lower: tokens.map((t) => t.text.toLowerCase()),
     sentences,
+    sent,
     sentenceStart,
     quoted,
     mentions: doc.mentions ?? [],
     mentionEntity: doc.mentionEntity ?? [],
     entities: new Map((doc.entities ?? []).map((e) => [e.id, e])),
   };
+}
+
+/** A sentence break right after "M." of "Robert M. Price" (an initial followed by a capitalized word). */
+function initialBreak(tokens: readonly Token[], i: number): boolean {
+  const a = tokens[i - 2], b = tokens[i - 1];
+  return !!a && b.text === '.' && /^\p{Lu}$/u.test(a.text) && a.end === b.start && /^\p{Lu}/u.test(tokens[i].text);
 }
 
 /** Index of the first token that starts at or after `offset`. */
@@ -56,16 +76,19 @@ export const isMark = (c: Context, i: number) => QUOTE_CHARS.test(c.tokens[i]?.t
 export const isCap = (c: Context, i: number) => /^\p{Lu}/u.test(c.tokens[i]?.text ?? '');
 export const isWord = (c: Context, i: number) => /^[\p{L}\p{N}]/u.test(c.tokens[i]?.text ?? '');
 export const isPossessive = (c: Context, i: number) => /^['’]s?$/.test(c.tokens[i]?.text ?? '') && !c.quoted[i];
-export const sameSentence = (c: Context, i: number, j: number) => c.tokens[i]?.sentence === c.tokens[j]?.sentence;
+export const sameSentence = (c: Context, i: number, j: number) => i >= 0 && j >= 0 && i < c.sent.length && j < c.sent.length && c.sent[i] === c.sent[j];
 
 /** The char span of tokens [from, to). */
 export const spanOf = (c: Context, from: number, to: number): Span => ({ start: c.tokens[from].start, end: c.tokens[to - 1].end });
+
+/** The period of a middle initial ("Robert M. Price"). */
+export const isInitialDot = (c: Context, i: number) => c.lower[i] === '.' && i > 0 && /^\p{Lu}$/u.test(c.tokens[i - 1].text) && c.tokens[i - 1].end === c.tokens[i].start && isCap(c, i + 1);
 
 /** A word that may stand inside a noun phrase. */
 export function npWord(c: Context, i: number): boolean {
   const w = c.lower[i];
   if (w === undefined || c.quoted[i]) return false;
-  if (isPossessive(c, i) || w === '.' || w === '&' || w === '-') return true;
+  if (isPossessive(c, i) || w === '&' || w === '-' || isInitialDot(c, i)) return true;
   if (!isWord(c, i)) return false;
   if (isCap(c, i)) return true;
   return !NP_STOP.has(w);
@@ -83,11 +106,12 @@ export function npRight(c: Context, i: number, limit: number): [number, number] 
   let j = i;
   while (j < limit && TIME_WORDS.has(c.lower[j])) j++;
   const start = j;
-  if (j >= limit || !(isCap(c, j) || DETERMINERS.has(c.lower[j]) || /^(?:he|she|they|we|i|it)$/.test(c.lower[j]))) return null;
+  if (j >= limit || !(isCap(c, j) || DETERMINERS.has(c.lower[j]) || /^(?:he|she|they|we|i|it)$/.test(c.lower[j]) || (c.lower[j + 1] === 'of' && /s$/.test(c.lower[j])))) return null;
   if (/^(?:he|she|they|we|i|it)$/.test(c.lower[j])) return [j, j + 1];
+  if (c.lower[j + 1] === 'of' && !isCap(c, j) && !DETERMINERS.has(c.lower[j])) j += 2; // "hundreds of children"
   while (j < limit && j - start < 12) {
     const w = c.lower[j];
-    if (w === 'of' || w === 'for' || w === 'in' || w === 'at') {
+    if (w === 'of' || w === 'for' || w === 'in' || w === 'at' || w === 'on' || w === 'by' || w === 'from') {
       // "Secretary of State", "a U.S. Embassy official in Nairobi": only before a capitalized word or a determiner
       if (j + 1 < limit && (isCap(c, j + 1) || (DETERMINERS.has(c.lower[j + 1]) && isCap(c, j + 2)))) { j++; continue; }
       break;

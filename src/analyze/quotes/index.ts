@@ -31,11 +31,12 @@ export function findQuotes(doc: Document): Quote[] {
   let previous: Speaker | null = null;
   let previousSentence = -Infinity;
   let previousCue: Quote['cue'] = null;
+  let previousEnd = -1;
   for (const q of spans) {
     const open = tokenAt(c.tokens, q.open.start);
     const after = tokenAt(c.tokens, q.close ? q.close.end : q.end);
     if (open >= c.tokens.length) continue;
-    const sentence = c.tokens[open].sentence;
+    const sentence = c.sent[open];
     if (notSpeech(c, q, open, after)) continue;
     const att = attribute(c, q, open, after);
     let speaker: Speaker | null = null;
@@ -43,7 +44,7 @@ export function findQuotes(doc: Document): Quote[] {
     const recent: Speaker | null = previous && sentence - previousSentence <= CONTINUE_SENTENCES ? previous : null;
     if (att) {
       cue = att.cue ? cueSpan(c, att.cue) : null;
-      speaker = att.subject ? resolveSpeaker(c, att.subject, recent) : recent;
+      speaker = att.subject ? resolveSpeaker(c, att.subject, previous, previousEnd) : recent;
       if (!att.subject && recent) cue = previousCue;
     } else {
       if (!speechLike(c, q, open)) { unattributed.push(q); continue; }
@@ -56,8 +57,8 @@ export function findQuotes(doc: Document): Quote[] {
       }
     }
     out.push(toQuote(doc.text, q, speaker, cue));
-    if (speaker?.speakerName) { previous = speaker; previousCue = cue; }
-    previousSentence = c.tokens[Math.max(open, after - 1)].sentence;
+    if (speaker?.speakerName) { previous = speaker; previousCue = cue; previousEnd = q.close?.end ?? q.end; }
+    previousSentence = c.sent[Math.max(open, Math.min(after, c.tokens.length) - 1)];
   }
   // a short quote repeated from an attributed one (a headline or standfirst echoing the story) keeps its speaker
   for (const q of unattributed) {

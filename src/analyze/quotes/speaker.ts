@@ -14,7 +14,7 @@ const SPEAKING_TYPES = new Set(['PERSON', 'ORGANIZATION', 'COUNTRY', 'OTHER']);
  * ("the prime minister's office"), or else the words of the phrase themselves.
  * `previous` is the last speaker before the quote, used for a pronoun that coreference left unresolved.
  */
-export function resolveSpeaker(c: Context, np: [number, number], previous: Speaker | null): Speaker {
+export function resolveSpeaker(c: Context, np: [number, number], previous: Speaker | null, previousEnd = -1): Speaker {
   const span = spanOf(c, np[0], np[1]);
   const inside = mentionsIn(c, span);
   const words = c.lower.slice(np[0], np[1]);
@@ -33,8 +33,8 @@ export function resolveSpeaker(c: Context, np: [number, number], previous: Speak
     const m = inside[0];
     const e = m ? entityOf(c, m[1]) : null;
     if (e) return { speaker: e.id, speakerName: e.name, type: e.type, at };
-    if (/^(?:he|she|i|him|her)$/.test(head)) return lastPerson(c, span.start, previous) ?? { speaker: null, speakerName: null, type: null, at };
-    if (previous) return { ...previous, at };
+    if (/^(?:he|she|i|him|her)$/.test(head)) return lastPerson(c, span.start, previous, previousEnd) ?? { speaker: null, speakerName: null, type: null, at };
+    if (previous && head !== 'it') return { ...previous, at };
     return { speaker: null, speakerName: null, type: null, at };
   }
 
@@ -67,18 +67,29 @@ function entityOf(c: Context, mentionIndex: number) {
   return id ? c.entities.get(id) ?? null : null;
 }
 
-/** The person a pronoun at `offset` most likely is: the last person mentioned in its or the previous sentence, else the last speaker. */
-function lastPerson(c: Context, offset: number, previous: Speaker | null): Speaker | null {
+/**
+ * The person an unresolved pronoun at `offset` refers to: a person named since the last quote in its or the
+ * previous sentence, else the last speaker still talking, else the last person mentioned in those sentences.
+ */
+function lastPerson(c: Context, offset: number, previous: Speaker | null, previousEnd: number): Speaker | null {
   const sentence = c.tokens.find((t) => t.start >= offset)?.sentence ?? 0;
+  const near: number[] = [];
   for (let i = c.mentions.length - 1; i >= 0; i--) {
     const m = c.mentions[i];
-    if (m.start >= offset || m.sentence < sentence - 1) continue;
-    if (m.type !== 'PERSON' || m.kind === 'pronoun') continue;
-    const e = entityOf(c, i);
-    return { speaker: e?.id ?? null, speakerName: e?.name ?? m.text, type: 'PERSON', at: offset };
+    if (m.start >= offset) continue;
+    if (m.sentence < sentence - 1) break;
+    if (m.type === 'PERSON' && m.kind !== 'pronoun') near.push(i);
   }
-  if (previous && (previous.type === 'PERSON' || previous.type === null) && previous.speakerName) return { ...previous, at: offset };
-  return null;
+  const named = near.find((i) => c.mentions[i].kind === 'name' && c.mentions[i].start >= previousEnd);
+  // the last speaker goes on talking unless someone else has been named since
+  const since = c.mentions.some((m) => m.type === 'PERSON' && m.kind === 'name' && m.start >= previousEnd && m.start < offset);
+  const pick = (i: number): Speaker => {
+    const e = entityOf(c, i);
+    return { speaker: e?.id ?? null, speakerName: e?.name ?? c.mentions[i].text, type: 'PERSON', at: offset };
+  };
+  if (named !== undefined) return pick(named);
+  if (previous && (previous.type === 'PERSON' || previous.type === null) && previous.speakerName && (!since || near.length === 0)) return { ...previous, at: offset };
+  return near.length ? pick(near[0]) : null;
 }
 
 export { DETERMINERS };

@@ -13,7 +13,7 @@ export function notSpeech(c: Context, q: QuoteSpan, open: number, after: number)
   const prev = open - 1;
   if (prev >= 0 && (SO_CALLED.has(c.lower[prev]) || (c.lower[prev] === 'called' && c.lower[prev - 1] === 'so'))) return true;
   // a nickname between a first and a last name
-  if (words <= 2 && isCap(c, prev) && isCap(c, after) && !/[,.!?]$/.test(content) && prev > c.sentenceStart[c.tokens[open].sentence]) return true;
+  if (words <= 2 && isCap(c, prev) && isCap(c, after) && !/[,.!?]$/.test(content) && prev > c.sentenceStart[c.sent[open]]) return true;
   if (words <= 6 && namedBefore(c, open)) return true;
   // a title-cased phrase: the name of a work, a campaign, an organisation
   if (titleCase(content) && !/[,.!?:;]$/.test(content)) {
@@ -65,7 +65,7 @@ export function speechLike(c: Context, q: QuoteSpan, open: number): boolean {
   if (titleCase(content)) return false;
   if (!/^[\p{Lu}\d(.…]/u.test(content)) return false;
   if (!(words >= 3 || (words >= 1 && /[?!]$/.test(content)))) return false;
-  const sentenceStart = c.sentenceStart[c.tokens[open].sentence];
+  const sentenceStart = c.sentenceStart[c.sent[open]];
   let k = open - 1;
   while (k >= sentenceStart && isMark(c, k)) k--;
   return k < sentenceStart || c.lower[k] === ':' || c.lower[k] === ',' || c.lower[k] === '.';
