@@ -21,7 +21,7 @@ interface Options { db?: string; published?: string; json?: boolean }
  * Reads files, analyses each article not yet stored, stores it (one transaction each). Problems are collected,
  * never thrown: the rest of the batch goes in. `published` may be given per file.
  */
-export async function ingestFiles(store: Store, files: readonly InputFile[], opts: { published?: string | ((file: string) => string | undefined) }, io: Io): Promise<IngestSummary> {
+export async function ingestFiles(store: Store, files: readonly InputFile[], opts: { published?: string | ((file: string) => string | undefined); signal?: AbortSignal }, io: Io): Promise<IngestSummary> {
   const sum: IngestSummary = { added: 0, present: 0, failed: 0, problems: [], ids: [] };
   const tty = Boolean(io.stderr.isTTY);
   const report = (p: Problem) => {
@@ -37,10 +37,12 @@ export async function ingestFiles(store: Store, files: readonly InputFile[], opt
   bar?.start(Math.max(total, 1), 0, { articles: 0, file: '' });
   try {
     for (const file of files) {
+      if (opts.signal?.aborted) break;
       bar?.update(bytes, { file: file.path.slice(-40) });
       const published = typeof opts.published === 'function' ? opts.published(file.path) : opts.published;
       const onBytes = (n: number) => { bytes += n; bar?.update(bytes); };
       for await (const item of readFile(file.path, { published, onBytes })) {
+        if (opts.signal?.aborted) break; // stop between articles: every stored article is whole
         if (item.kind === 'problem') { report(item.problem); continue; }
         const { article } = item;
         try {
@@ -79,17 +81,26 @@ export async function runIngest(paths: string[], opts: Options, io: Io): Promise
   requireExisting(paths);
   const { files, problems } = await listInputs(paths);
   const store = openDb(opts.db, io, 'write');
+  // SIGTERM or Ctrl-C: finish the article being stored, close the database, report, exit (a second Ctrl-C kills)
+  const stop = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => { removeSignals(); stop.abort(sig); };
+  const removeSignals = () => { process.off('SIGTERM', onSignal); process.off('SIGINT', onSignal); };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
   let sum: IngestSummary;
   try {
     for (const p of problems) io.stderr.write(formatProblem(p) + '\n');
-    sum = await ingestFiles(store, files, { published: opts.published }, io);
+    sum = await ingestFiles(store, files, { published: opts.published, signal: stop.signal }, io);
     sum.failed += problems.filter(isError).length;
     sum.problems.unshift(...problems);
   } finally {
+    removeSignals();
     await store.close();
   }
+  if (stop.signal.aborted) io.stderr.write(`dyad: interrupted by ${stop.signal.reason}; stopped after a whole article (run the same command again to go on)\n`);
   if (opts.json) printJson(io, { added: sum.added, present: sum.present, failed: sum.failed, problems: sum.problems });
   else io.stdout.write(countLine(sum) + '\n');
+  if (stop.signal.reason === 'SIGINT') return EXIT.interrupted;
   return sum.failed > 0 ? EXIT.someFailed : EXIT.ok;
 }
 

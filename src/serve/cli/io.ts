@@ -26,7 +26,7 @@ export function processIo(): Io {
 }
 
 /** Exit codes scripts can rely on. */
-export const EXIT = { ok: 0, someFailed: 1, usage: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, someFailed: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
 /** A mistake in how dyad was called (bad value, missing file): one line on stderr, exit 2. */
 export class UsageError extends Error {}
