@@ -123,7 +123,11 @@ export function codeEvents(doc: Document): Event[] {
   const dyad = mainDyad(events);
   if (dyad) {
     for (const { event } of deferredBothSides) {
-      events.push({ ...event, source: { entity: null, name: dyad[0], country: dyad[0] }, target: { entity: null, name: dyad[1], country: dyad[1] }, confidence: 0.55 });
+      const party = (iso3: string) => {
+        const e = (doc.entities ?? []).find((x) => x.type === 'COUNTRY' && x.country === iso3);
+        return { entity: e?.id ?? null, name: e?.name ?? iso3, country: iso3 };
+      };
+      events.push({ ...event, source: party(dyad[0]), target: party(dyad[1]), confidence: 0.55 });
     }
   }
   events.sort((a, b) => a.trigger.start - b.trigger.start);
