@@ -3,7 +3,7 @@ import { addDays, addMonths, fmtWeek, parseYmd, pad, type Ymd } from './calendar
 import { absoluteRules } from './rules-absolute.js';
 import { relativeRules } from './rules-relative.js';
 import type { Ctx, Found, Rule } from './rule.js';
-import { tenseAt, type Dir } from './tense.js';
+import { tenseAt, type Dir, type W } from './tense.js';
 
 const RULES: readonly Rule[] = [...absoluteRules, ...relativeRules];
 
@@ -109,12 +109,13 @@ function resolveReferences(list: Cand[], sentences: readonly Sentence[]): void {
 export function findTimes(text: string, sentences: readonly Sentence[], published: string | null): TimeExpr[] {
   const anchor: Ymd | null = parseYmd(published);
   const sents = sentences.length ? sentences : [{ start: 0, end: text.length, paragraph: 0 }];
+  const words = new Map<number, W[]>();
   const ctx: Ctx = {
     text,
     anchor,
     dir(start: number, end: number): Dir {
       const s = sents[Math.max(0, sentenceAt(sents, start))];
-      return tenseAt(text, s.start, s.end, start, end);
+      return tenseAt(text, s.start, s.end, start, end, words);
     },
   };
   const list = joinClocks(text, settle(candidates(ctx)));

@@ -8,7 +8,7 @@ const BOUNDARY = new Set([';', ':', '—', '–', '(', ')', 'but', 'while', 'whe
 /** Future markers that only count when followed by "to" ("is set to", "due to", "going to"). */
 const NEEDS_TO = new Set(['set', 'due', 'going', 'plan', 'plans', 'want', 'wants', 'aim', 'aims', 'hopes', 'seek', 'seeks', 'intend', 'intends', 'preparing', 'prepares']);
 
-interface W { w: string; i: number }
+export interface W { w: string; i: number }
 
 function words(text: string, from: number, to: number): W[] {
   const out: W[] = [];
@@ -60,8 +60,9 @@ function signal(ws: W[], k: number): Dir | null {
  * The tense of the verb that governs the span [start, end) inside the sentence [from, to):
  * the nearest tense-bearing word before it in the same clause, else the nearest after it.
  */
-export function tenseAt(text: string, from: number, to: number, start: number, end: number): Dir {
-  const ws = words(text, from, to);
+export function tenseAt(text: string, from: number, to: number, start: number, end: number, cache?: Map<number, W[]>): Dir {
+  let ws = cache?.get(from);
+  if (!ws) { ws = words(text, from, to); cache?.set(from, ws); }
   let k = ws.length - 1;
   while (k >= 0 && ws[k].i >= start) k--;
   for (let j = k; j >= 0; j--) {
