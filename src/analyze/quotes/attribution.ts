@@ -95,6 +95,10 @@ export function mainSubject(c: Context, i: number): [number, number] | null {
 
 /** The cue right after a quote that closes at token `after` (", Kavan said", "said Mr. Price", "he was quoted as saying"). */
 export function attributionAfter(c: Context, after: number): Attribution | null {
+  // the splitter may end a sentence after a quoted question ("“What right …?” Gonzalez said")
+  let last = after - 1;
+  while (last > 0 && isMark(c, last)) last--;
+  if (!sameSentence(c, after - 1, after) && c.lower[last] !== '?' && c.lower[last] !== '!') return null;
   let j = after;
   if (c.lower[j] === ',') j++;
   if (j >= c.tokens.length || !sameSentence(c, after, j)) return null;
@@ -117,6 +121,7 @@ export function attributionAfter(c: Context, after: number): Attribution | null 
 
 /** ", Castro said." or ", a U.S. official said." closing the sentence in which the quote stands. */
 export function attributionFinal(c: Context, after: number): Attribution | null {
+  if (!sameSentence(c, after - 1, after)) return null;
   const end = sentenceEnd(c, after);
   for (let k = end - 1; k >= after && k > end - 10; k--) {
     if (isMark(c, k)) return null;
