@@ -10,10 +10,9 @@ let present = 0;
 for await (const it of readPaths([input])) {
   if (it.kind !== 'article') continue;
   const { body: _body, ...article } = it.article;
-  const words = article.title.split(' ');
-  const name = `${words[0]} ${words[1]}`;
+  const name = article.title.slice(0, article.title.indexOf(' meets'));
   const mention = { start: 0, end: name.length, text: name };
-  const trigger = { start: name.length + 1, end: name.length + 1 + words[2].length, text: words[2] };
+  const trigger = { start: name.length + 1, end: name.length + 6, text: 'meets' };
   const analysis = {
     article, sentences: [{ start: 0, end: article.title.length, paragraph: 0 }],
     entities: [{ id: 'e1', name, type: 'PERSON', country: 'FRA', role: 'Minister', aliases: [], mentions: [mention] }],
