@@ -134,6 +134,7 @@ export function holiday(code: string, year: number): Ymd {
     case 'goodfriday': return addDays(easter(year), -2);
     case 'laborday': return nthWeekday(year, 9, 1, 1);
     case 'memorialday': return nthWeekday(year, 5, 1, -1);
+    case 'electionday': return addDays(nthWeekday(year, 11, 1, 1), 1); // the Tuesday after the first Monday of November
     default: { const [m, d] = code.split('-').map(Number); return { y: year, m, d }; }
   }
 }

@@ -92,7 +92,7 @@ function resolveReferences(list: Cand[], sentences: readonly Sentence[]): void {
         // the same period a year before: the quarter under discussion, else a date just mentioned
         if (lastQuarter) c.value = shiftYears(lastQuarter, r.n) ?? c.value;
         else if (prev && near && /^\d{4}-\d\d(-\d\d)?$/.test(prev.value)) c.value = shiftYears(prev.value, r.n) ?? c.value;
-      } else if (prev && near && r.gran) {
+      } else if (prev && (near || r.n === 0) && r.gran) {
         const v = shiftValue(prev.value, r.gran, r.n);
         if (v) c.value = c.type === 'TIME' ? v + c.value.slice(c.value.indexOf('T')) : v;
       }

@@ -237,6 +237,15 @@ export const relativeRules: Rule[] = [
     },
   },
   {
+    // "that day", "the same week", "later that year": the period of the date just spoken of
+    name: 'anaphoric',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?:earlier|later) )?(?:that|the same) (?<u>day|week|month|year))(?![\w-])`),
+    build(m, ctx) {
+      const code = unitCode(m.groups!.u);
+      return { type: 'DATE', ...shifted(ctx.anchor, GRAN[code], 0), ref: { kind: 'shift', n: 0, gran: code as 'D' } };
+    },
+  },
+  {
     name: 'next-day',
     re: rx(String.raw`(?<![\w-])(?<x>the (?<r>next|following|previous|preceding) (?<u>day|morning|evening|night))(?![\w-])`),
     build(m, ctx) {
