@@ -92,12 +92,14 @@ function resolveReferences(list: Cand[], sentences: readonly Sentence[]): void {
         // the same period a year before: the quarter under discussion, else a date just mentioned
         if (lastQuarter) c.value = shiftYears(lastQuarter, r.n) ?? c.value;
         else if (prev && near && /^\d{4}-\d\d(-\d\d)?$/.test(prev.value)) c.value = shiftYears(prev.value, r.n) ?? c.value;
-      } else if (prev && (near || r.n === 0) && r.gran) {
+      } else if (prev && r.gran) {
+        // "the following month", "that day", "the next day": the date last spoken of, however far back
         const v = shiftValue(prev.value, r.gran, r.n);
         if (v) c.value = c.type === 'TIME' ? v + c.value.slice(c.value.indexOf('T')) : v;
       }
     }
-    if (/^\d{4}-Q\d$/.test(c.value) && r?.kind !== 'yearBefore') lastQuarter = c.value;
+    // the quarter under discussion is the last one named outright ("the third quarter", "third-quarter")
+    if (/^\d{4}-Q\d$/.test(c.value) && !r) lastQuarter = c.value;
     if ((c.type === 'DATE' || c.type === 'TIME') && /^\d{4}/.test(c.value)) prev = c;
   }
 }
