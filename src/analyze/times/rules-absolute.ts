@@ -34,6 +34,9 @@ const twoDigitYear = (yy: string): number => (+yy < 50 ? 2000 + +yy : 1900 + +yy
 function yearish(ctx: Ctx, start: number, end: number, y: number): boolean {
   const prev = wordBefore(ctx.text, start), next = wordAfter(ctx.text, end);
   if (/[$€£¥#]/.test(ctx.text[start - 1] ?? '') || NOT_YEAR_NOUNS.has(next) || /^\d/.test(prev.slice(-1))) return false;
+  // part of a name: "Russell 2000", "Windows 2000", "Orion 1980" (a capitalized word that is not a sentence opener)
+  const prevRaw = ctx.text.slice(Math.max(0, start - prev.length - 1), start).trim();
+  if (prev && isCap(prevRaw) && !YEAR_PREPS.has(prev) && !/['’]s$/.test(prev) && !/[.!?"“]\s*\S+\s*$/.test(ctx.text.slice(Math.max(0, start - prev.length - 4), start)) && !(prev.replace(/\.$/, '') in MONTHS)) return false;
   if (y < 1900 || y > 2099) return YEAR_PREPS.has(prev) && y >= 1000 && y < 2100;
   return true;
 }
@@ -78,8 +81,8 @@ export const absoluteRules: Rule[] = [
       let dir = rel === 'last' || rel === 'this past' ? -1 : rel === 'next' || rel === 'this coming' ? 1 : ctx.dir(x[0], x[1]);
       const a = ctx.anchor;
       if (a && year === null) {
-        // "last February" said in March is a year back; "last June" said in November is this year's
-        if (rel === 'last') year = month < a.m - 1 ? a.y : a.y - 1;
+        // "last September" said in October is this year's; "last November" said in January, last year's
+        if (rel === 'last') year = month < a.m ? a.y : a.y - 1;
         else if (rel === 'next') year = month > a.m ? a.y : a.y + 1;
         // a weekday fixes the year: "Saturday, April 25"
         else if (g.wd && day !== null) {
@@ -169,7 +172,7 @@ export const absoluteRules: Rule[] = [
       const hasThe = /^the\b/.test(text);
       const after = wordAfter(ctx.text, x[1]);
       if (!g.ord && !adj && !hasThe && !g.yp && !g.yrel) return null;
-      if (after === 'of' || after === 'century' || after === 'point' || after === 'percent' || (!g.ord && !adj && /^(a|an)$/.test(wordBefore(ctx.text, x[0])))) return null;
+      if ((after === 'of' && !g.ord && !adj) || after === 'century' || after === 'point' || after === 'percent' || (!g.ord && !adj && /^(a|an)$/.test(wordBefore(ctx.text, x[0])))) return null;
       const isHalf = g.u.toLowerCase() === 'half';
       if (isHalf && !g.ord && adj !== 'last') return null;
       const yrel = (g.yrel ?? g.yrel2)?.toLowerCase();
@@ -216,6 +219,15 @@ export const absoluteRules: Rule[] = [
       if (/period/i.test(m[0])) return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1), ref: { kind: 'quarter', n: 0 } };
       const rel = m.groups!.rel?.toLowerCase();
       return { type: 'DATE', ...shifted(ctx.anchor, 'Y', rel === 'past' || rel === 'previous' || rel === 'last' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0) };
+    },
+  },
+  {
+    // "by year-end", "year's end", "since year end"
+    name: 'year-end',
+    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?year(?:-| |['’]s )end)(?![\w-])`),
+    build(m, ctx) {
+      const since = wordBefore(ctx.text, m.index) === 'since';
+      return { type: 'DATE', ...shifted(ctx.anchor, 'Y', since ? -1 : 0) };
     },
   },
   {

@@ -47,7 +47,9 @@ export const relativeRules: Rule[] = [
       const shift = rel === 'last' || rel === 'past' || rel === 'previous' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
       // "Wednesday's ruling": a day named as the owner of an event is one that has passed
       const possessive = !g.pod && /^['’]s\b/.test(ctx.text.slice(x[1], x[1] + 3));
-      const dir = shift ? 0 : possessive ? -1 : ctx.dir(x[0], x[1]);
+      let dir = shift ? 0 : possessive ? -1 : ctx.dir(x[0], x[1]);
+      // a deadline: "closed until Friday", "by Friday"
+      if (dir < 0 && /\b(?:until|till|by)\s+$/i.test(ctx.text.slice(Math.max(0, x[0] - 8), x[0]))) dir = 1;
       return withPod({ type: 'DATE', ...resolveWeekday(dow, ctx.anchor, dir, shift) }, g.pod);
     },
   },
@@ -133,6 +135,7 @@ export const relativeRules: Rule[] = [
       if (code === 'X') return null;
       const prev = wordBefore(ctx.text, x[0]), next = wordAfter(ctx.text, x[1]);
       if (next === 'old' || (code === 'Q' && next === 'of')) return null;
+      if (code === 'S' && /^(?:a|an)$/.test(nRaw)) return null; // "a second consecutive day": an ordinal
       if (/^(?:a|an)$/.test(nRaw) && !g.pre && !g.appr) {
         if (SET_AFTER.test(prev) || /\d$/.test(prev)) return { type: 'SET', value: duration(1, code), start: m.indices!.groups!.n[0], end: x[1] };
         if (!DURATION_BEFORE.has(prev)) return null;

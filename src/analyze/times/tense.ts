@@ -29,11 +29,13 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'ou
 const FUTURE_PARTICIPLES = new Set(['scheduled', 'expected', 'slated', 'due', 'set', 'planned', 'supposed', 'timed', 'poised']);
 const BE = new Set(['be', 'been', 'being']);
 const PAST_AUX = new Set(['was', 'were', 'had']);
+/** "is heard", "was held": the auxiliary of a passive carries the tense */
+const PASSIVE_AUX = new Set(['is', 'are', 'am', 'was', 'were']);
 
 function signal(ws: W[], k: number): Dir | null {
   const w = ws[k].w, next = ws[k + 1]?.w, prev = ws[k - 1]?.w;
   // a participle after "be": the auxiliary decides ("to be held", "will be completed", "was held")
-  if ((TENSE_PAST.has(w) || isPastEd(w)) && prev !== undefined && BE.has(prev) && !FUTURE_PARTICIPLES.has(w)) return null;
+  if ((TENSE_PAST.has(w) || isPastEd(w)) && prev !== undefined && (BE.has(prev) || PASSIVE_AUX.has(prev)) && !FUTURE_PARTICIPLES.has(w)) return null;
   if (w === 'be') return prev === 'to' ? 1 : null;
   if (w === 'been' || w === 'being') return null;
   // "was expected to", "had been scheduled to": a plan seen from the past
