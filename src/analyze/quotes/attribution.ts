@@ -11,6 +11,7 @@ export interface Attribution {
   distance: number;
 }
 
+const LEADING = new Set(['then', 'but', 'and', 'so', 'also', 'now', 'still', 'yet', 'meanwhile', 'however', 'indeed', 'finally', 'later', 'earlier', 'instead', 'thus', 'separately', 'similarly', 'likewise']);
 const TIME_NOUNS = new Set(['time', 'times', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'ago', 'once', 'twice', 'occasions']);
 const BE = new Set(['is', 'was', 'were', 'are', 'been', 'being', 'be']);
 const NOUN_BEFORE_CUE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'these', 'those', 'despite', 'amid', 'of', 'to', 'new', 'many', 'repeated']);
@@ -62,7 +63,8 @@ export function npLeft(c: Context, i: number, floor: number): [number, number] |
     if (j < i && verbLike(c, j) && !isCap(c, j)) break;
     j--;
   }
-  const start = j + 1;
+  let start = j + 1;
+  while (start < end - 1 && LEADING.has(c.lower[start])) start++;
   if (start >= end) return null;
   // the phrase must hold a noun-like word; a bare determiner is no subject
   if (end - start === 1 && DETERMINERS.has(c.lower[start])) return null;
@@ -155,20 +157,22 @@ export function attributionBefore(c: Context, open: number, maxDistance: number)
     let cue: [number, number] = [k, end];
     if (w === 'saying' && c.lower[k - 1] === 'as' && c.lower[k - 2] === 'quoted') cue = [k - 2, k + 1];
     const subject = subjectOfCue(c, cue, open, floor);
+    if (subject === undefined) continue; // "being asked to …": someone else's cue
     return { cue, subject, how: 'before', distance };
   }
   return null;
 }
 
 /** The subject of a cue that stands before its quote. */
-function subjectOfCue(c: Context, cue: [number, number], open: number, floor: number): [number, number] | null {
+function subjectOfCue(c: Context, cue: [number, number], open: number, floor: number): [number, number] | null | undefined {
   const w = c.lower[cue[0]];
   if (w === 'according') return npRight(c, cue[1], open);
   const prevIndex = skipLeft(c, cue[0] - 1, floor);
   const prev = c.lower[prevIndex];
   // passive with an agent: "praised by Jobs as …"
-  if (prev !== undefined && BE.has(prev)) {
+  if (prev !== undefined && BE.has(prev) && c.lower[cue[0]] !== 'quoted') {
     for (let k = cue[1]; k < open; k++) if (c.lower[k] === 'by') return npRight(c, k + 1, open);
+    if (!PARTICIPLES.has(w)) return undefined;
   }
   if (PARTICIPLES.has(w) && !(prev !== undefined && BE.has(prev))) {
     // "with UBS analyst David Strauss saying …": the phrase before the participle

@@ -53,7 +53,7 @@ export function findQuotes(doc: Document): Quote[] {
         // the speaker of the sentence before ("Mr. Price said … . “We don't need the cash.”")
         const prevEnd = c.sentenceStart[sentence] - 1;
         const prevAtt = prevEnd >= 0 ? attributionBefore(c, prevEnd, 40) : null;
-        if (prevAtt?.subject) { speaker = resolveSpeaker(c, prevAtt.subject, null); cue = prevAtt.cue ? cueSpan(c, prevAtt.cue) : null; }
+        if (prevAtt?.subject) { speaker = resolveSpeaker(c, prevAtt.subject, previous, previousEnd); cue = prevAtt.cue ? cueSpan(c, prevAtt.cue) : null; }
       }
     }
     out.push(toQuote(doc.text, q, speaker, cue));

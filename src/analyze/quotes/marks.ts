@@ -38,6 +38,9 @@ export function marksOf(text: string, from: number, to: number): Mark[] {
     else if (c === '`') {
       if (next === '`') { out.push({ at: i, len: 2, kind: 'double', role: 'open' }); i++; }
       else out.push({ at: i, len: 1, kind: 'single', role: 'open' });
+    } else if (c === "'" && next === "'" && text[i + 2] === "'" && i + 2 < to) {
+      // ''' closes a single quote and the double quote around it
+      out.push({ at: i, len: 1, kind: 'single', role: 'close' }, { at: i + 1, len: 2, kind: 'double', role: 'close' }); i += 2;
     } else if (c === "'" && next === "'") {
       out.push({ at: i, len: 2, kind: 'double', role: 'close' }); i++;
     } else if (c === '"') {
@@ -100,7 +103,8 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Quote
         else if (c.nested > 0) c.nested--;
         continue;
       }
-      if (m.role === 'open' && m.kind === 'double' && text.slice(m.at, m.at + m.len) !== '"') {
+      const straight = text[m.at] === '"';
+      if (m.role === 'open' && m.kind === 'double' && (!straight || /[.?!]\s+$/.test(text.slice(Math.max(c.start, m.at - 3), m.at)))) {
         // an opening mark while a quote is open: the first quote lost its closing mark (or its paragraph break)
         finish(m.at, null);
         cur = { start: span.end, open: span, kind: m.kind, paragraphs: 0, nested: 0 };

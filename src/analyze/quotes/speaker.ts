@@ -32,7 +32,8 @@ export function resolveSpeaker(c: Context, np: [number, number], previous: Speak
   if (words.length === 1 && PRONOUNS.has(head)) {
     const m = inside[0];
     const e = m ? entityOf(c, m[1]) : null;
-    if (e) return { speaker: e.id, speakerName: e.name, type: e.type, at };
+    // a he or she that coreference gave to something other than a person is left to the fallbacks
+    if (e && (e.type === 'PERSON' || !/^(?:he|she|him|her)$/.test(head))) return { speaker: e.id, speakerName: e.name, type: e.type, at };
     if (/^(?:he|she|i|him|her)$/.test(head)) return lastPerson(c, span.start, previous, previousEnd) ?? { speaker: null, speakerName: null, type: null, at };
     if (previous && head !== 'it') return { ...previous, at };
     return { speaker: null, speakerName: null, type: null, at };
