@@ -14,7 +14,7 @@ const withPod = (f: Found, pod: string | undefined): Found =>
   pod && /^\d{4}-\d\d-\d\d$|^XXXX-XX-XX$|^XXXX-WXX-\d$/.test(f.value) ? { ...f, type: 'TIME', value: `${f.value}T${POD(pod)}` } : f;
 
 const DAY_WORDS: Record<string, number> = { yesterday: -1, today: 0, tomorrow: 1, tonight: 0, 'the day before yesterday': -2, 'the day after tomorrow': 2 };
-const SET_AFTER = /^(?:\d|times|twice|once|thrice|dollars?|cents?|percent|%|euros?|pounds?|yuan|yen|won|hours?|days?|visitors|barrels|tons|people|passengers)$/;
+const SET_AFTER = /^(?:\d|times|twice|once|thrice|dollars?|cents?|percent|%|euros?|pounds?|yuan|yen|won|hours?|days?|visitors|barrels|tons|people|passengers|million|billion|trillion|thousand|hundred)$/;
 const DURATION_BEFORE = new Set(['for', 'in', 'within', 'over', 'than', 'about', 'nearly', 'almost', 'after', 'past', 'last', 'next', 'first', 'of', 'during', 'spent', 'took', 'takes', 'take', 'lasted', 'lasting', 'only', 'just', 'least', 'roughly', 'around', 'another', 'half', 'entire', 'whole', 'full', 'the']);
 
 export const relativeRules: Rule[] = [
@@ -49,7 +49,8 @@ export const relativeRules: Rule[] = [
       const possessive = !g.pod && /^['’]s\b/.test(ctx.text.slice(x[1], x[1] + 3));
       let dir = shift ? 0 : possessive ? -1 : ctx.dir(x[0], x[1]);
       // a deadline: "closed until Friday", "by Friday"
-      if (dir < 0 && /\b(?:until|till|by)\s+$/i.test(ctx.text.slice(Math.max(0, x[0] - 8), x[0]))) dir = 1;
+      // (but not after a past perfect: "until Thursday, they had not called him")
+      if (dir < 0 && /\b(?:until|till|by)\s+$/i.test(ctx.text.slice(Math.max(0, x[0] - 8), x[0])) && !/\bhad\b/i.test(ctx.text.slice(x[1], x[1] + 60).split(/[.;]/)[0] + ctx.text.slice(Math.max(0, x[0] - 60), x[0]))) dir = 1;
       return withPod({ type: 'DATE', ...resolveWeekday(dow, ctx.anchor, dir, shift) }, g.pod);
     },
   },
