@@ -102,7 +102,10 @@ export const absoluteRules: Rule[] = [
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       if (!isCap(g.mon) || +g.d < 1 || +g.d > 31) return null;
-      return { type: 'DATE', ...resolveMonth(monthNum(g.mon), +g.d, g.y ? +g.y : null, ctx.anchor, ctx.dir(x[0], x[1])) };
+      // "the 5th of January" keeps its article; "the 11 September 2001 attacks" does not
+      const bareThe = /^the\s/i.test(m[0]) && !/^the\s+\d+(?:st|nd|rd|th)|\sof\s/i.test(m[0]);
+      const start = bareThe ? m.indices!.groups!.d[0] : undefined;
+      return { type: 'DATE', start, ...resolveMonth(monthNum(g.mon), +g.d, g.y ? +g.y : null, ctx.anchor, ctx.dir(x[0], x[1])) };
     },
   },
   {
