@@ -13,6 +13,7 @@ import { main, type Io } from './main.js';
 vi.mock('../../analyze/index.js', () => ({
   analyze: (article: Article): Analysis => {
     if (article.title === 'Boom') throw new Error('stage exploded');
+    if (article.title === 'Stop here') process.emit('SIGTERM', 'SIGTERM'); // as if the signal came during this analysis
     const { body: _b, ...record } = article;
     return { article: record, sentences: [], entities: [], times: [], quotes: [], events: [], relations: [], duplicates: [], summary: [] };
   },
@@ -148,6 +149,19 @@ describe('dyad ingest', () => {
     const tty = await run(['ingest', join(dir, 'in', 'sub'), '--db', db], { tty: true });
     expect(tty.out).toBe('added 2, already present 0, failed 0\n');
     expect(tty.err).toContain('ingesting');
+  });
+});
+
+describe('dyad ingest under SIGTERM', () => {
+  it('stores the article in hand, stops, exits 0, and a second run goes on where it stopped', async () => {
+    const db = join(dir, 'term.db');
+    const p = file('term.jsonl', ['One', 'Two', 'Stop here', 'Four', 'Five'].map((t) => JSON.stringify({ title: t, text: `About ${t}.` })).join('\n'));
+    const r = await run(['ingest', p, '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('added 3, already present 0, failed 0\n');
+    expect(r.err).toContain('dyad: interrupted by SIGTERM; stopped after a whole article');
+    expect(process.listenerCount('SIGTERM')).toBe(0);
+    expect((await run(['ingest', p, '--db', db])).out).toBe('added 2, already present 3, failed 0\n');
   });
 });
 
