@@ -159,7 +159,8 @@ export const absoluteRules: Rule[] = [
       else if (g.h) { h = +g.h; mi = g.mi ? +g.mi : 0; if (h < 1 || h > 12) return null; if (/p/i.test(g.ap) && h < 12) h += 12; if (/a/i.test(g.ap) && h === 12) h = 0; }
       else if (g.h2) { h = +g.h2; mi = +g.mi2; if (!/^(at|by|until|from|around|about|before|after|to|since)$/.test(wordBefore(ctx.text, m.index))) return null; }
       else { h = +g.h3; if (h < 1 || h > 12) return null; }
-      const clock = `T${pad(h)}:${pad(mi)}`;
+      // ISO 8601 marks universal time with Z; other zones are left as the local clock time (TimeBank practice)
+      const clock = `T${pad(h)}:${pad(mi)}` + (g.tz && /^(?:UTC|GMT)$/.test(g.tz) ? 'Z' : '');
       const day = ctx.anchor ? fmtDay(ctx.anchor) : 'XXXX-XX-XX';
       return { type: 'TIME', value: day + clock, unresolved: ctx.anchor ? undefined : true, clock };
     },
