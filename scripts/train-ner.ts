@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readConll } from '../src/analyze/ner/conll.js';
+import { LABEL_COUNT } from '../src/analyze/ner/labels.js';
 import { emptyLexicon } from '../src/analyze/ner/lexicon.js';
 import { decodeModel, encodeModel, packageRoot } from '../src/analyze/ner/model.js';
 import { formatScore } from '../src/analyze/ner/score.js';
@@ -42,7 +43,7 @@ if (!args.includes('--no-unlabeled')) {
   const lines = [...unlabeledLines(shared), ...trainSet.map((s) => s.words)];
   console.log(`unlabeled: ${lines.length} lines, ${lines.reduce((a, l) => a + l.length, 0)} tokens [${secs()} s]`);
   lexicon.caseClass = caseProfiles(lines);
-  if (!args.includes('--no-clusters')) lexicon.clusters = buildClusters(lines, { seed });
+  if (!args.includes('--no-clusters')) lexicon.clusters = buildClusters(lines, { seed, contexts: Number(option(args, '--contexts', '1500')), minCount: Number(option(args, '--min-count', '3')) });
   console.log(`lexicons: ${lexicon.clusters.size} clustered words, ${lexicon.caseClass.size} case profiles [${secs()} s]`);
 }
 const gazetteer = FoldedGazetteer.build(trainSet, folds);
@@ -51,15 +52,20 @@ const examples = prepare(trainSet, lexicon, (i) => (noGaz ? () => 0 : gazetteer.
 if (!noGaz) lexicon.gazetteer = gazetteer.all();
 console.log(`features ready [${secs()} s]`);
 
-const perceptron = train(examples, {
-  bits, epochs, seed,
-  onEpoch: (epoch, p, mistakes) => {
-    let line = `epoch ${epoch}: ${mistakes} token mistakes [${secs()} s]`;
-    if (showDev) line += `  dev F1 ${evaluate(memoryModel(p.averaged(), bits, lexicon), devSet).overall.f1.toFixed(2)}`;
-    console.log(line);
-  },
-});
-const weights = perceptron.averaged();
+const runs = Number(option(args, '--runs', '4'));
+const weights = new Float32Array((1 << bits) * LABEL_COUNT);
+for (let run = 0; run < runs; run++) {
+  const perceptron = train(examples, {
+    bits, epochs, seed: seed + run,
+    onEpoch: (epoch, p, mistakes) => {
+      let line = `run ${run + 1} epoch ${epoch}: ${mistakes} token mistakes [${secs()} s]`;
+      if (showDev) line += `  dev F1 ${evaluate(memoryModel(p.averaged(), bits, lexicon), devSet).overall.f1.toFixed(2)}`;
+      console.log(line);
+    },
+  });
+  const w = perceptron.averaged();
+  for (let i = 0; i < w.length; i++) weights[i] += w[i] / runs;
+}
 const trainSeconds = Number(secs());
 const data = encodeModel(weights, bits, lexicon, prune, { data: 'conll2003/train.txt', epochs, seed, folds, sentences: trainSet.length });
 mkdirSync(dirname(out), { recursive: true });

@@ -26,7 +26,7 @@ export interface WordInfo {
 const enum T {
   Bias = 1, Key, Raw, Shape, Short, Prefix, Suffix, KeyM1, KeyP1, KeyM2, KeyP2, ShortM1, ShortP1, ShortM2, ShortP2,
   KeyM1Key, KeyKeyP1, Short3, First, UpperSent, Cluster, ClusterM1, ClusterP1, Case, CaseFirst, Gaz, GazCap, GazM1,
-  GazP1, HyphenFirst, HyphenLast, Length, KeyShortP1, ShortM1Key, CapM1Cap, CaseUpper,
+  GazP1, HyphenFirst, HyphenLast, Length, KeyShortP1, ShortM1Key, CapM1Cap, CaseUpper, RawM1, RawP1,
   Prev1 = 64, Prev2, Prev1Key, Prev1Short, Prev1KeyP1,
 }
 
@@ -160,6 +160,8 @@ export function staticFeatures(infos: readonly WordInfo[], gaz: Uint8Array, uppe
     }
     f[p++] = mix(T.GazM1, i > 0 ? gaz[i - 1] : 256);
     f[p++] = mix(T.GazP1, i + 1 < n ? gaz[i + 1] : 256);
+    f[p++] = mix(T.RawM1, m1 ? m1.raw : BOUNDARY_BEFORE);
+    f[p++] = mix(T.RawP1, p1 ? p1.raw : BOUNDARY_AFTER);
     if (w.hyphenFirst) {
       f[p++] = mix(T.HyphenFirst, w.hyphenFirst);
       f[p++] = mix(T.HyphenLast, w.hyphenLast);

@@ -66,7 +66,7 @@ export function encodeModel(weights: Float32Array, bits: number, lexicon: Lexico
     rows++;
     rowBody.varint(b - last);
     last = b;
-    rowBody.u16(mask);
+    rowBody.varint(mask);
     for (let y = 0; y < LABEL_COUNT; y++) if (mask & (1 << y)) rowBody.i16(Math.round(weights[b * LABEL_COUNT + y] / scale));
   }
   body.varint(rows);
@@ -107,7 +107,7 @@ export function decodeModel(data: Uint8Array, source = 'model'): Model {
   let b = 0;
   for (let i = 0; i < rows; i++) {
     b += body.varint();
-    const mask = body.u16();
+    const mask = body.varint();
     for (let y = 0; y < LABEL_COUNT; y++) if (mask & (1 << y)) weights[b * LABEL_COUNT + y] = body.i16() * header.scale;
   }
   const clusters = readMap(body, () => body.u16());

@@ -1,7 +1,7 @@
 // The runtime tagger: words in, BIO labels out, one sentence at a time.
 import { decodeGreedy, Scratch, type Weights } from './decode.js';
 import { gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
-import { LABELS } from './labels.js';
+import { BIO_OF } from './labels.js';
 import type { Model } from './model.js';
 import { isUpperSentence } from './words.js';
 
@@ -29,7 +29,7 @@ export class Tagger {
     if (this.ids.length < n) this.ids = new Uint8Array(n * 2);
     decodeGreedy(this.weights, this.buf, infos, this.ids, this.scratch);
     const out: string[] = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = LABELS[this.ids[i]];
+    for (let i = 0; i < n; i++) out[i] = BIO_OF[this.ids[i]];
     return out;
   }
 }

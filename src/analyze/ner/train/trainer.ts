@@ -2,7 +2,7 @@
 import type { TaggedSentence } from '../conll.js';
 import { decodeGreedy, Scratch } from '../decode.js';
 import { gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from '../features.js';
-import { LABEL_ID } from '../labels.js';
+import { encodeBio } from '../labels.js';
 import type { Lexicon } from '../lexicon.js';
 import { AveragedPerceptron } from '../perceptron.js';
 import { isUpperSentence } from '../words.js';
@@ -17,11 +17,7 @@ export function prepare(sentences: readonly TaggedSentence[], lexicon: Lexicon, 
     const infos = s.words.map((w) => infoCache.get(w));
     const sf = staticFeatures(infos, gazetteerBits(infos, gazetteerFor(i)), isUpperSentence(s.words));
     const n = infos.length;
-    const gold = Uint8Array.from(s.tags, (t) => {
-      const id = LABEL_ID.get(t);
-      if (id === undefined) throw new Error(`E_NER_TAG: unknown tag "${t}" in training sentence ${i}`);
-      return id;
-    });
+    const gold = encodeBio(s.tags);
     return { infos, gold, sf: { feats: sf.feats.slice(0, sf.offsets[n]), offsets: sf.offsets.slice(0, n + 1), count: n } };
   });
 }
