@@ -11,6 +11,7 @@ export interface Attribution {
   distance: number;
 }
 
+const PREPOSITIONS = new Set(['in', 'at', 'on', 'through', 'across', 'into', 'from', 'with', 'near', 'under', 'over', 'around', 'during', 'outside', 'inside', 'behind', 'toward', 'towards', 'against', 'among', 'between', 'to']);
 const LEADING = new Set(['then', 'but', 'and', 'so', 'also', 'now', 'still', 'yet', 'meanwhile', 'however', 'indeed', 'finally', 'later', 'earlier', 'instead', 'thus', 'separately', 'similarly', 'likewise']);
 const TIME_NOUNS = new Set(['time', 'times', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'ago', 'once', 'twice', 'occasions']);
 const BE = new Set(['is', 'was', 'were', 'are', 'been', 'being', 'be']);
@@ -32,14 +33,26 @@ export function cueAt(c: Context, i: number): number {
 
 /** Skips adverbs, auxiliaries and time words leftwards from token i; returns the new index. */
 function skipLeft(c: Context, i: number, floor: number): number {
-  while (i >= floor && (SKIP_BEFORE_VERB.has(c.lower[i]) || (/ly$/.test(c.lower[i]) && !isCap(c, i)))) i--;
-  return i;
+  for (;;) {
+    while (i >= floor && (SKIP_BEFORE_VERB.has(c.lower[i]) || (/ly$/.test(c.lower[i]) && !isCap(c, i)))) i--;
+    // "who in 2010 said", "on Monday said", "last week said"
+    if (i - 1 >= floor && TIME_HEADS.test(c.lower[i]) && /^(?:in|on|at|during|since|last|this|next|early|late)$/.test(c.lower[i - 1])) { i -= 2; continue; }
+    return i;
+  }
 }
+const TIME_HEADS = /^(?:\d{4}|week|weekend|month|year|night|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /** The noun phrase that ends at token i (inclusive), read leftwards, stepping over appositions and relative clauses. */
-export function npLeft(c: Context, i: number, floor: number): [number, number] | null {
+export function npLeft(c: Context, i: number, floor: number, depth = 0, pp = true): [number, number] | null {
   i = skipLeft(c, i, floor);
   if (i < floor) return null;
+  if (c.lower[i] === ')') {
+    // "Rep. Jason Chaffetz (R-Utah) said"
+    let k = i - 1;
+    while (k >= floor && k > i - 12 && c.lower[k] !== '(') k--;
+    if (k >= floor && c.lower[k] === '(') i = skipLeft(c, k - 1, floor);
+    if (i < floor) return null;
+  }
   if (/^(?:who|which)$/.test(c.lower[i]) && c.lower[i - 1] === ',') i -= 1; // "X, a professor, who stated"
   if (c.lower[i] === ',' || c.lower[i] === '--' || c.lower[i] === '—') {
     // "Burton, the committee's chairman, said"; "Mr. Perlman, who is …, said"; "Slepian's lawyer, Glenn Murray, said"
@@ -47,7 +60,7 @@ export function npLeft(c: Context, i: number, floor: number): [number, number] |
     while (k >= floor && k > i - 30 && c.lower[k] !== ',' && c.lower[k] !== '--' && c.lower[k] !== '—' && !isMark(c, k)) k--;
     if (k < floor || c.lower[k] !== c.lower[i]) return null;
     const inner = k + 1;
-    const before = npLeft(c, k - 1, floor);
+    const before = npLeft(c, k - 1, floor, depth + 1);
     const innerIsName = isCap(c, inner) && !DETERMINERS.has(c.lower[inner]) && npRun(c, inner, i) === i;
     if (innerIsName) return [inner, i];
     return before;
@@ -58,6 +71,8 @@ export function npLeft(c: Context, i: number, floor: number): [number, number] |
   while (j >= floor && end - j < 12) {
     const w = c.lower[j];
     if (w === 'of' || w === 'for') { if (j - 1 >= floor && npWord(c, j - 1)) { j--; continue; } break; }
+    // "the Project on Government Oversight", "Australians for a Constitutional Monarchy"
+    if ((w === 'on' || w === 'in' || w === 'at') && isCap(c, j - 1) && isCap(c, j + 1) && j < i) { j--; continue; }
     if (!npWord(c, j)) break;
     // a lower-case verb ends the phrase ("the company has", "experts say")
     if (j < i && verbLike(c, j) && !isCap(c, j)) break;
@@ -66,8 +81,15 @@ export function npLeft(c: Context, i: number, floor: number): [number, number] |
   let start = j + 1;
   while (start < end - 1 && LEADING.has(c.lower[start])) start++;
   if (start >= end) return null;
-  // the phrase must hold a noun-like word; a bare determiner is no subject
-  if (end - start === 1 && DETERMINERS.has(c.lower[start])) return null;
+  // the phrase must hold a noun-like word; a bare determiner or number is no subject
+  if (!c.lower.slice(start, end).some((w) => /\p{L}/u.test(w) && !DETERMINERS.has(w))) return null;
+  // the object of a preposition is no subject: "Protesters marching through the streets chanted"
+  if (pp && depth < 2 && PREPOSITIONS.has(c.lower[start - 1])) {
+    let k = start - 2;
+    while (k >= floor && /(?:ing|ed)$/.test(c.lower[k]) && !isCap(c, k)) k--;
+    const outer = k < start - 2 || PREPOSITIONS.has(c.lower[start - 1]) ? npLeft(c, k, floor, depth + 1) : null;
+    if (outer) return outer;
+  }
   return [start, end];
 }
 
@@ -81,7 +103,13 @@ function npRun(c: Context, from: number, to: number): number {
 export function mainSubject(c: Context, i: number): [number, number] | null {
   let k = c.sentenceStart[c.sent[i]];
   while (k < i && (isMark(c, k) || c.quoted[k])) k++;
-  if (k < i && (CLAUSE_OPENERS.has(c.lower[k]) || /(?:ing|ed)$/.test(c.lower[k]))) {
+  // step over opening adverbial clauses, a comma at a time: "Following a swiftly called, late-afternoon meeting, the Council …"
+  for (let tries = 0; tries < 3 && k < i; tries++) {
+    const opener = CLAUSE_OPENERS.has(c.lower[k]) || (/(?:ing|ed)$/.test(c.lower[k]) && c.lower[k + 1] !== 'of');
+    if (!opener) {
+      const np = npRight(c, k, i);
+      if (np) return np;
+    }
     let depth = 0;
     let j = k;
     for (; j < i; j++) {
@@ -89,10 +117,9 @@ export function mainSubject(c: Context, i: number): [number, number] | null {
       else if (c.lower[j] === ')') depth--;
       else if (c.lower[j] === ',' && depth === 0 && !c.quoted[j]) break;
     }
-    if (j >= i) return null;
     k = j + 1;
   }
-  return npRight(c, k, i);
+  return null;
 }
 
 /** The cue right after a quote that closes at token `after` (", Kavan said", "said Mr. Price", "he was quoted as saying"). */
@@ -104,6 +131,11 @@ export function attributionAfter(c: Context, after: number): Attribution | null 
   let j = after;
   if (c.lower[j] === ',') j++;
   if (j >= c.tokens.length || !sameSentence(c, after, j)) return null;
+  if (/^(?:―|—|–|-|--)$/.test(c.lower[j] ?? '') && isCap(c, j + 1)) {
+    // an epigraph's attribution: "“…” ― Steve Quinlan."
+    const np = npRight(c, j + 1, sentenceEnd(c, j + 1));
+    if (np) return { cue: null, subject: np, how: 'after', distance: 1 };
+  }
   const cueEnd = cueAt(c, j);
   if (cueEnd) {
     // inverted: "said a U.S. Embassy official", "added Mr. Archuleta"
@@ -176,7 +208,7 @@ function subjectOfCue(c: Context, cue: [number, number], open: number, floor: nu
   }
   if (PARTICIPLES.has(w) && !(prev !== undefined && BE.has(prev))) {
     // "with UBS analyst David Strauss saying …": the phrase before the participle
-    const own = npLeft(c, cue[0] - 1, floor);
+    const own = npLeft(c, cue[0] - 1, floor, 0, false);
     if (own && c.lower[own[0] - 1] === 'with') return own;
     // ", calling it …": the subject of the main clause; a sentence that opens with the participle has its subject later
     return cue[0] === floor ? null : mainSubject(c, cue[0]);

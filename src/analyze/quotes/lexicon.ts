@@ -44,6 +44,7 @@ export const TIME_WORDS = words('today yesterday tonight monday tuesday wednesda
 /** Words that end a noun phrase when scanning for a subject. */
 export const NP_STOP = words(`
   and or but nor that which who whom whose when while after before because if as than to at on with from by into
+  in through across during without within against among between per via toward towards upon around near like
   about over under since until is was were are be been being has have had do does did will would can could may
   might must shall should not n't no yes so then there here this these those it's what where why how ago
   said says told added also`);
