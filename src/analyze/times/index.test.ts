@@ -109,3 +109,13 @@ describe('timesStage', () => {
     expect(doc.times?.map((t) => t.value)).toEqual(['2026-01-05']);
   });
 });
+
+describe('findTimes: cost grows linearly with the text', () => {
+  it('handles 100,000 characters of dates in one "sentence" quickly (no quadratic overlap or tense scans)', () => {
+    const text = 'January February March on Monday, the past two years; '.repeat(2000);
+    const t0 = performance.now();
+    const found = findTimes(text, [], '2026-01-05');
+    expect(found.length).toBeGreaterThan(5000);
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});

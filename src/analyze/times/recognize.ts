@@ -40,11 +40,18 @@ function candidates(ctx: Ctx): Cand[] {
   return out;
 }
 
-/** Longest first; a candidate overlapping a kept one is dropped. */
-function settle(cands: Cand[]): Cand[] {
+/** Longest first; a candidate overlapping a kept one is dropped (linear in the covered text, via an occupancy map). */
+function settle(cands: Cand[], length: number): Cand[] {
   cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start);
+  const taken = new Uint8Array(length);
   const kept: Cand[] = [];
-  for (const c of cands) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  for (const c of cands) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++) if (taken[i]) { free = false; break; }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
+  }
   return kept.sort((a, b) => a.start - b.start);
 }
 
@@ -120,7 +127,7 @@ export function findTimes(text: string, sentences: readonly Sentence[], publishe
       return tenseAt(text, s.start, s.end, start, end, words);
     },
   };
-  const list = joinClocks(text, settle(candidates(ctx)));
+  const list = joinClocks(text, settle(candidates(ctx), text.length));
   resolveReferences(list, sents);
   return list.map((c) => {
     const t: TimeExpr = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: c.value };

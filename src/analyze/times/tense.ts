@@ -9,6 +9,8 @@ const BOUNDARY = new Set([';', ':', '—', '–', '(', ')', 'but', 'while', 'whe
 const NEEDS_TO = new Set(['set', 'due', 'going', 'plan', 'plans', 'want', 'wants', 'aim', 'aims', 'hopes', 'seek', 'seeks', 'intend', 'intends', 'preparing', 'prepares']);
 
 export interface W { w: string; i: number }
+/** How many words either side of a span the governing verb is looked for. */
+const REACH = 40;
 
 function words(text: string, from: number, to: number): W[] {
   const out: W[] = [];
@@ -65,15 +67,20 @@ function signal(ws: W[], k: number): Dir | null {
 export function tenseAt(text: string, from: number, to: number, start: number, end: number, cache?: Map<number, W[]>): Dir {
   let ws = cache?.get(from);
   if (!ws) { ws = words(text, from, to); cache?.set(from, ws); }
-  let k = ws.length - 1;
-  while (k >= 0 && ws[k].i >= start) k--;
-  for (let j = k; j >= 0; j--) {
+  // k: the last word before the span (binary search)
+  let lo = 0, hi = ws.length - 1, k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ws[mid].i < start) { k = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  for (let j = k; j >= 0 && k - j < REACH; j--) {
     if (BOUNDARY.has(ws[j].w)) break;
     const s = signal(ws, j);
     if (s !== null) return s;
   }
-  for (let j = k + 1; j < ws.length; j++) {
-    if (ws[j].i < end) continue;
+  let j = k + 1;
+  while (j < ws.length && ws[j].i < end) j++;
+  for (const first = j; j < ws.length && j - first < REACH; j++) {
     if (BOUNDARY.has(ws[j].w)) break;
     const s = signal(ws, j);
     if (s !== null) return s;
