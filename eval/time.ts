@@ -1,5 +1,5 @@
 // `npm run eval -- time DIR [--out OUTDIR] [--errors]`: TempEval-3 Task A figures for dyad's time tagger on TimeML (.tml) or MEANTIME (CAT .xml) files.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, dirname } from 'node:path';
 import { findTimes } from '../src/analyze/times/index.js';
 import { segment } from '../src/analyze/sentences/index.js';
@@ -31,6 +31,7 @@ export async function run(args: string[]): Promise<number> {
   const outDir = outIdx >= 0 ? args[outIdx + 1] : null;
   const showErrors = args.includes('--errors');
   if (!dir) { console.error('usage: npm run eval -- time DIR [--out OUTDIR] [--errors]'); return 2; }
+  if (!existsSync(dir)) { console.error(`eval time: no such directory: ${dir}`); return 2; }
   const files = listFiles(dir);
   if (!files.length) { console.error(`eval time: no .tml or .xml files under ${dir}`); return 2; }
   const parts = new Map<string, { c: Counts; docs: number }>();
