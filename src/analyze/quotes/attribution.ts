@@ -63,6 +63,11 @@ export function npLeft(c: Context, i: number, floor: number, depth = 0, pp = tru
     const before = npLeft(c, k - 1, floor, depth + 1);
     const innerIsName = isCap(c, inner) && !DETERMINERS.has(c.lower[inner]) && npRun(c, inner, i) === i;
     if (innerIsName) return [inner, i];
+    // a chain of appositions: "Jose Basulto, founder of Brothers to the Rescue, a Cuban exile group …, called"
+    if (before && depth < 3 && c.lower[before[0] - 1] === ',' && !isCap(c, before[0])) {
+      const outer = npLeft(c, before[0] - 1, floor, depth + 1);
+      if (outer && isCap(c, outer[0])) return outer;
+    }
     return before;
   }
   if (/^(?:he|she|they|we|i|it)$/.test(c.lower[i])) return [i, i + 1];
@@ -97,6 +102,15 @@ function npRun(c: Context, from: number, to: number): number {
   let j = from;
   while (j < to && (npWord(c, j) || c.lower[j] === 'of')) j++;
   return j;
+}
+
+/** "his daughter, Rosa, who said": the name in apposition to a description. */
+function withName(c: Context, np: [number, number]): [number, number] {
+  if (isCap(c, np[0]) && !DETERMINERS.has(c.lower[np[0]])) return np;
+  if (c.lower[np[1]] !== ',' || !isCap(c, np[1] + 1)) return np;
+  const name = npRight(c, np[1] + 1, sentenceEnd(c, np[1] + 1));
+  if (name && !DETERMINERS.has(c.lower[name[0]]) && /^(?:,|\.|who|$)/.test(c.lower[name[1]] ?? '')) return name;
+  return np;
 }
 
 /** The subject of the sentence of token i: the first noun phrase after any opening adverbial clause. */
@@ -140,7 +154,7 @@ export function attributionAfter(c: Context, after: number): Attribution | null 
   if (cueEnd) {
     // inverted: "said a U.S. Embassy official", "added Mr. Archuleta"
     const np = npRight(c, cueEnd, sentenceEnd(c, j));
-    if (np && c.lower[np[0]] !== 'that') return { cue: [j, cueEnd], subject: np, how: 'after', distance: j - after };
+    if (np && c.lower[np[0]] !== 'that') return { cue: [j, cueEnd], subject: withName(c, np), how: 'after', distance: j - after };
   }
   for (let k = j; k < j + 14 && k < c.tokens.length && sameSentence(c, j, k); k++) {
     if (isMark(c, k) || (c.lower[k] === '.' && !isInitialDot(c, k)) || c.lower[k] === ';') return null;
