@@ -17,7 +17,8 @@ export function notSpeech(c: Context, q: QuoteSpan, open: number, after: number)
   if (words <= 6 && namedBefore(c, open)) return true;
   // a title-cased phrase: the name of a work, a campaign, an organisation
   if (titleCase(content) && !/[,.!?:;]$/.test(content)) {
-    if (WORK_NOUNS.has(c.lower[after]) || words >= 2) return true;
+    // "his “Iron Curtain” speech", "the film “Titanic”", "ABC's “This Week”"
+    if (WORK_NOUNS.has(c.lower[after]) || WORK_NOUNS.has(c.lower[prev]) || words >= 2) return true;
   }
   return false;
 }
