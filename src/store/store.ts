@@ -1,7 +1,12 @@
 import type { Analysis, ArticleRecord, Entity, EntityType, Event, Modality, Quote, Relation, TimeExpr } from '../analyze/schema.js';
 
 /** What storing one article did. */
-export type AddResult = 'added' | 'present';
+export type AddResult = 'added' | 'present' | 'replaced';
+
+export interface AddOptions {
+  /** an article already stored has its facts deleted and stored again from this analysis (same transaction) */
+  replace?: boolean;
+}
 
 export interface EventFilter {
   /** two ISO alpha-3 codes; matches either direction */
@@ -89,8 +94,11 @@ export type ArticleLookup = { found: StoredArticle } | { found: null; matches: n
  */
 export interface Store {
   readonly engine: string;
-  /** Stores one analysed article and all its facts in one transaction; an article already present is left as is. */
-  addArticle(analysis: Analysis): Promise<AddResult>;
+  /**
+   * Stores one analysed article and all its facts in one transaction; an article already present is left as is
+   * ('present'), unless `replace` is set ('replaced').
+   */
+  addArticle(analysis: Analysis, opts?: AddOptions): Promise<AddResult>;
   hasArticle(id: string): Promise<boolean>;
   /** by full id or an unambiguous prefix */
   article(idOrPrefix: string): Promise<ArticleLookup>;

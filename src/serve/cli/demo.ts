@@ -38,7 +38,8 @@ export async function runDemo(opts: Options, io: Io): Promise<number> {
   const { files, problems } = await listInputs([dir]);
   const store = openDb(opts.db, io, 'write');
   try {
-    const sum = await ingestFiles(store, files, { published: (file) => dates[basename(file)] }, io);
+    // re-analyzed every time (they are few), so the demo always shows what the analysis finds now
+    const sum = await ingestFiles(store, files, { published: (file) => dates[basename(file)], reanalyze: true }, io);
     // the folder also holds this README and published.json: skipped-file notes are not news here
     for (const p of problems.filter(isError)) io.stderr.write(formatProblem(p) + '\n');
     // what the examples hold, even when the database holds more
@@ -49,7 +50,7 @@ export async function runDemo(opts: Options, io: Io): Promise<number> {
     const quotes = await store.quotes({ articleIds });
     const code = sum.failed > 0 ? EXIT.someFailed : EXIT.ok;
     if (opts.json) {
-      printJson(io, { ingest: { added: sum.added, present: sum.present, failed: sum.failed }, counts: c, events, quotes, dyads });
+      printJson(io, { ingest: { added: sum.added, present: sum.present, reanalyzed: sum.reanalyzed, failed: sum.failed }, counts: c, events, quotes, dyads });
       return code;
     }
     io.stdout.write(countLine(sum) + '\n\n');

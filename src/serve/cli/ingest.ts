@@ -11,18 +11,20 @@ export interface IngestSummary {
   present: number;
   failed: number;
   problems: Problem[];
+  /** of the articles already present, those analysed again and stored anew (--reanalyze) */
+  reanalyzed: number;
   /** ids of the articles read (added or already present), in order */
   ids: string[];
 }
 
-interface Options { db?: string; published?: string; json?: boolean }
+interface Options { db?: string; published?: string; reanalyze?: boolean; json?: boolean }
 
 /**
  * Reads files, analyses each article not yet stored, stores it (one transaction each). Problems are collected,
  * never thrown: the rest of the batch goes in. `published` may be given per file.
  */
-export async function ingestFiles(store: Store, files: readonly InputFile[], opts: { published?: string | ((file: string) => string | undefined); signal?: AbortSignal }, io: Io): Promise<IngestSummary> {
-  const sum: IngestSummary = { added: 0, present: 0, failed: 0, problems: [], ids: [] };
+export async function ingestFiles(store: Store, files: readonly InputFile[], opts: { published?: string | ((file: string) => string | undefined); reanalyze?: boolean; signal?: AbortSignal }, io: Io): Promise<IngestSummary> {
+  const sum: IngestSummary = { added: 0, present: 0, failed: 0, reanalyzed: 0, problems: [], ids: [] };
   const tty = Boolean(io.stderr.isTTY);
   const report = (p: Problem) => {
     if (isError(p)) sum.failed++;
@@ -46,7 +48,8 @@ export async function ingestFiles(store: Store, files: readonly InputFile[], opt
         if (item.kind === 'problem') { report(item.problem); continue; }
         const { article } = item;
         try {
-          if (await store.hasArticle(article.id)) { sum.present++; sum.ids.push(article.id); continue; }
+          // an article already stored is not analysed again, unless asked
+          if (!opts.reanalyze && await store.hasArticle(article.id)) { sum.present++; sum.ids.push(article.id); continue; }
         } catch (err) {
           report(problem(PROBLEM.STORE, `cannot read the database: ${(err as Error).message}`, item.source, item.line));
           continue;
@@ -59,7 +62,10 @@ export async function ingestFiles(store: Store, files: readonly InputFile[], opt
           continue;
         }
         try {
-          (await store.addArticle(analysis)) === 'added' ? sum.added++ : sum.present++;
+          const result = await store.addArticle(analysis, { replace: opts.reanalyze });
+          if (result === 'added') sum.added++;
+          else sum.present++;
+          if (result === 'replaced') sum.reanalyzed++;
           sum.ids.push(article.id);
         } catch (err) {
           report(problem(PROBLEM.STORE, `not stored: ${(err as Error).message}`, item.source, item.line));
@@ -74,7 +80,7 @@ export async function ingestFiles(store: Store, files: readonly InputFile[], opt
   return sum;
 }
 
-export const countLine = (s: IngestSummary) => `added ${s.added}, already present ${s.present}, failed ${s.failed}`;
+export const countLine = (s: IngestSummary) => `added ${s.added}, already present ${s.present}, failed ${s.failed}${s.reanalyzed ? `; re-analyzed ${s.reanalyzed}` : ''}`;
 
 /** `dyad ingest PATH…` */
 export async function runIngest(paths: string[], opts: Options, io: Io): Promise<number> {
@@ -90,7 +96,7 @@ export async function runIngest(paths: string[], opts: Options, io: Io): Promise
   let sum: IngestSummary;
   try {
     for (const p of problems) io.stderr.write(formatProblem(p) + '\n');
-    sum = await ingestFiles(store, files, { published: opts.published, signal: stop.signal }, io);
+    sum = await ingestFiles(store, files, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal }, io);
     sum.failed += problems.filter(isError).length;
     sum.problems.unshift(...problems);
   } finally {
@@ -98,7 +104,7 @@ export async function runIngest(paths: string[], opts: Options, io: Io): Promise
     await store.close();
   }
   if (stop.signal.aborted) io.stderr.write(`dyad: interrupted by ${stop.signal.reason}; stopped after a whole article (run the same command again to go on)\n`);
-  if (opts.json) printJson(io, { added: sum.added, present: sum.present, failed: sum.failed, problems: sum.problems });
+  if (opts.json) printJson(io, { added: sum.added, present: sum.present, reanalyzed: sum.reanalyzed, failed: sum.failed, problems: sum.problems });
   else io.stdout.write(countLine(sum) + '\n');
   if (stop.signal.reason === 'SIGINT') return EXIT.interrupted;
   return sum.failed > 0 ? EXIT.someFailed : EXIT.ok;
@@ -111,6 +117,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .argument('<paths...>', 'files or folders (.txt, .jsonl, .ndjson)')
     .option('--db <file>', 'SQLite database (default: $DYAD_DB or ./dyad.db)')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none', parseDate)
+    .option('--reanalyze', 'analyze again the articles already stored and replace them with their facts (give the same --published)')
     .option('--json', 'print the counts and problems as JSON')
     .action(async (paths: string[], opts: Options) => done(await runIngest(paths, opts, io)));
 }

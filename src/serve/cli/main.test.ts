@@ -111,6 +111,8 @@ describe('dyad ingest', () => {
     expect(second.out).toBe('added 0, already present 3, failed 0\n');
     const crlf = await run(['ingest', file('crlf.txt', '\uFEFF' + ARTICLE.replaceAll('\n', '\r\n')), '--db', db]);
     expect(crlf.out).toBe('added 0, already present 1, failed 0\n');
+    const again = await run(['ingest', join(dir, 'in'), '--db', db, '--reanalyze', '--published', '2026-01-10']);
+    expect(again.out).toBe('added 0, already present 3, failed 0; re-analyzed 3\n');
     const store = openStore(db);
     const ids = (await store.search('Second')).map((h) => h.published);
     expect(ids).toEqual(['2026-01-09']); // the record's own date wins over --published
@@ -262,9 +264,10 @@ describe('dyad demo and internal errors', () => {
     expect(r.out).toContain('added 7, already present 0, failed 0');
     expect(r.out).toContain('In the database: 7 articles');
     expect(r.out).toMatch(/Events .*:\n[\s\S]*Quotes:\n[\s\S]*Relations between countries:\n/);
-    expect((await run(['demo', '--db', db])).out).toContain('added 0, already present 7, failed 0');
+    // the examples are analysed again on each run, so the demo shows what the analysis finds now
+    expect((await run(['demo', '--db', db])).out).toContain('added 0, already present 7, failed 0; re-analyzed 7');
     const json = JSON.parse((await run(['demo', '--db', db, '--json'])).out);
-    expect(json).toMatchObject({ ingest: { added: 0, present: 7, failed: 0 }, counts: { articles: 7 } });
+    expect(json).toMatchObject({ ingest: { added: 0, present: 7, reanalyzed: 7, failed: 0 }, counts: { articles: 7 } });
     expect(Object.keys(json)).toEqual(['ingest', 'counts', 'events', 'quotes', 'dyads']);
     const store = openStore(db);
     expect((await store.search('Canberra'))[0].published).toBe('2026-02-10');

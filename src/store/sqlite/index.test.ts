@@ -45,6 +45,22 @@ describe('the SQLite store', () => {
     expect(before).toMatchObject({ articles: 1, entities: 2, mentions: 3, times: 1, quotes: 1, events: 1, relations: 1 });
   });
 
+  it('replaces an article\'s facts when asked, in one transaction, leaving no orphans', async () => {
+    await loadAll();
+    const before = await store.counts();
+    const [, , third] = fixtureCorpus();
+    const fewer = { ...third, events: third.events.slice(0, 1), quotes: [], relations: [] };
+    expect(await store.addArticle(fewer, { replace: true })).toBe('replaced');
+    expect(await store.counts()).toEqual({ ...before, events: before.events - 1, quotes: before.quotes - 1, relations: before.relations - 1 });
+    expect((await store.search('coast guard'))).toHaveLength(1);
+    expect((await store.article(third.article.id)).found?.events.map((e) => e.id)).toEqual(['v1']);
+    expect(await store.addArticle(third, { replace: true })).toBe('replaced');
+    expect(await store.counts()).toEqual(before);
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+
   it('stores all of an article or none of it', async () => {
     const [a] = fixtureCorpus();
     a.events.push({ ...a.events[0] }); // the same event id twice: the second insert fails inside the transaction

@@ -32,9 +32,9 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
 
   return {
     engine: 'sqlite',
-    async addArticle(a: Analysis) {
+    async addArticle(a: Analysis, addOpts) {
       if (!writer) throw new Error('E_READONLY: the store was opened read-only');
-      return writer.add(a);
+      return writer.add(a, addOpts);
     },
     async hasArticle(id) { return has.get(id) !== undefined; },
     async article(idOrPrefix) { return queryArticle(db, idOrPrefix); },

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Analysis, EntityType, EventActor, Span, TextSpan } from '../../analyze/schema.js';
-import type { AddResult } from '../store.js';
+import type { AddOptions, AddResult } from '../store.js';
 import { firstLast, normalizeName, tokenCount } from '../names.js';
 
 /** Thrown (and the article not stored) when a fact's span does not point at its text: offsets are the truth. */
@@ -52,6 +52,7 @@ export function createWriter(db: Database.Database) {
       trigger_start, trigger_end, trigger_text, confidence)
       VALUES (@articleId, @id, @type, @mode, @cameo, @goldstein, @sEntity, @sName, @sCountry, @sActor, @tEntity, @tName, @tCountry, @tActor,
       @locName, @locCountry, @date, @dateSource, @modality, @sentStart, @sentEnd, @sentText, @trigStart, @trigEnd, @trigText, @confidence)`),
+    remove: db.prepare(`DELETE FROM articles WHERE id = ?`),
     relation: db.prepare(`INSERT OR IGNORE INTO relations (article_id, country_a, country_b, events, goldstein, direction, event_ids) VALUES (?, ?, ?, ?, ?, ?, ?)`),
   };
 
@@ -91,8 +92,10 @@ export function createWriter(db: Database.Database) {
     return rows.find((c) => compatible(c, side.country))?.id ?? null;
   }
 
-  const add = db.transaction((a: Analysis, ingestedAt: string): AddResult => {
+  const add = db.transaction((a: Analysis, ingestedAt: string, replace: boolean): AddResult => {
     const art = a.article;
+    // its facts go with it (ON DELETE CASCADE); actors stay, they belong to the corpus
+    const replaced = replace && st.remove.run(art.id).changes > 0;
     // the analysis column holds the layers; the article's own columns hold the article (its text is not stored twice)
     const info = st.article.run({ ...art, analysis: JSON.stringify({ ...a, article: undefined }), ingestedAt });
     if (info.changes === 0) return 'present';
@@ -118,14 +121,14 @@ export function createWriter(db: Database.Database) {
       });
     }
     for (const r of a.relations) st.relation.run(id, r.dyad[0], r.dyad[1], r.events, r.goldstein, r.direction, JSON.stringify(r.eventIds ?? []));
-    return 'added';
+    return replaced ? 'replaced' : 'added';
   });
 
   return {
-    /** Stores one article and all its facts, or nothing; 'present' when its id is already stored. */
-    add(a: Analysis, ingestedAt = new Date().toISOString()): AddResult {
+    /** Stores one article and all its facts, or nothing; 'present' when its id is already stored (unless replacing). */
+    add(a: Analysis, opts: AddOptions = {}, ingestedAt = new Date().toISOString()): AddResult {
       checkSpans(a);
-      return add.immediate(a, ingestedAt);
+      return add.immediate(a, ingestedAt, opts.replace ?? false);
     },
   };
 }
