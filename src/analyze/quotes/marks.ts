@@ -86,13 +86,16 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Quote
   for (let p = 0; p < paragraphs.length; p++) {
     const { start: from, end: to } = paragraphs[p];
     const marks = marksOf(text, from, to);
+    // laterClose[k]: a single mark that may close follows mark k in the paragraph
+    const laterClose = new Uint8Array(marks.length + 1);
+    for (let k = marks.length - 1; k >= 0; k--) laterClose[k] = laterClose[k + 1] || (marks[k + 1]?.kind === 'single' && marks[k + 1].role !== 'open') ? 1 : 0;
     for (let k = 0; k < marks.length; k++) {
       const m = marks[k];
       const span = { start: m.at, end: m.at + m.len };
       if (!cur) {
         if (m.role === 'close') continue;
         // a single quote opens only if a closing single follows in the paragraph
-        if (m.kind === 'single' && ((doubles && p > 0) || !marks.slice(k + 1).some((n) => n.kind === 'single' && n.role !== 'open'))) continue;
+        if (m.kind === 'single' && ((doubles && p > 0) || !laterClose[k])) continue;
         cur = { start: span.end, open: span, kind: m.kind, paragraphs: 0, nested: 0 };
         continue;
       }
