@@ -60,7 +60,7 @@ export function npLeft(c: Context, i: number, floor: number, depth = 0, pp = tru
     while (k >= floor && k > i - 30 && c.lower[k] !== ',' && c.lower[k] !== '--' && c.lower[k] !== '—' && !isMark(c, k)) k--;
     if (k < floor || c.lower[k] !== c.lower[i]) return null;
     const inner = k + 1;
-    const before = npLeft(c, k - 1, floor, depth + 1);
+    const before = npLeft(c, k - 1, floor, depth + 1, false);
     const innerIsName = isCap(c, inner) && !DETERMINERS.has(c.lower[inner]) && npRun(c, inner, i) === i;
     if (innerIsName) return [inner, i];
     // a chain of appositions: "Jose Basulto, founder of Brothers to the Rescue, a Cuban exile group …, called"
@@ -136,6 +136,13 @@ export function mainSubject(c: Context, i: number): [number, number] | null {
   return null;
 }
 
+/** An epigraph's attribution: "“…” ― Steve Quinlan." */
+export function attributionDash(c: Context, after: number): Attribution | null {
+  if (!/^(?:―|—|–|--)$/.test(c.lower[after] ?? '') || !isCap(c, after + 1)) return null;
+  const np = npRight(c, after + 1, sentenceEnd(c, after + 1));
+  return np && (np[1] >= c.tokens.length || /^[.,(]$/.test(c.lower[np[1]]) || c.tokens[np[1]].start > c.tokens[np[1] - 1].end + 1 || !sameSentence(c, np[1] - 1, np[1])) ? { cue: null, subject: np, how: 'after', distance: 1 } : null;
+}
+
 /** The cue right after a quote that closes at token `after` (", Kavan said", "said Mr. Price", "he was quoted as saying"). */
 export function attributionAfter(c: Context, after: number): Attribution | null {
   // the splitter may end a sentence after a quoted question ("“What right …?” Gonzalez said")
@@ -145,11 +152,6 @@ export function attributionAfter(c: Context, after: number): Attribution | null 
   let j = after;
   if (c.lower[j] === ',') j++;
   if (j >= c.tokens.length || !sameSentence(c, after, j)) return null;
-  if (/^(?:―|—|–|-|--)$/.test(c.lower[j] ?? '') && isCap(c, j + 1)) {
-    // an epigraph's attribution: "“…” ― Steve Quinlan."
-    const np = npRight(c, j + 1, sentenceEnd(c, j + 1));
-    if (np) return { cue: null, subject: np, how: 'after', distance: 1 };
-  }
   const cueEnd = cueAt(c, j);
   if (cueEnd) {
     // inverted: "said a U.S. Embassy official", "added Mr. Archuleta"

@@ -72,6 +72,14 @@ describe('quotes: who said what', () => {
     expect(quotes('The talks were “constructive and candid”, according to the statement.')).toEqual(['constructive and candid → the statement']);
   });
 
+  it('reads an epigraph dash, an absolute "with X saying" and a chain of appositions', () => {
+    expect(quotes('“Maybe we can build a wall around him.” ― Steve Quinlan.')).toEqual(['Maybe we can build a wall around him. → Steve Quinlan']);
+    expect(quotes('USAF officials defended the award, with UBS analyst David Strauss saying “The key decision was the amount of fuel.”'))
+      .toEqual(['The key decision was the amount of fuel. → UBS analyst David Strauss']);
+    expect(quotes('Jose Basulto, founder of Brothers to the Rescue, a Cuban exile group, called the ruling “outrageous.”'))
+      .toEqual(['outrageous. → Jose Basulto']);
+  });
+
   it('lets a statement speak ("…,” the statement said)', () => {
     expect(quotes('“Both sides agreed to deepen cooperation,” the statement said.')).toEqual(['Both sides agreed to deepen cooperation → the statement']);
   });

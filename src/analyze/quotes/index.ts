@@ -3,7 +3,7 @@ import type { Document } from '../document.js';
 import type { Quote, Span } from '../schema.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import { makeContext, tokenAt, type Context } from './context.js';
-import { attributionAfter, attributionBefore, attributionColon, attributionFinal, type Attribution } from './attribution.js';
+import { attributionAfter, attributionBefore, attributionDash, attributionColon, attributionFinal, type Attribution } from './attribution.js';
 import { resolveSpeaker, type Speaker } from './speaker.js';
 import { notSpeech, speechLike, wordCount } from './speech.js';
 
@@ -72,7 +72,8 @@ export function findQuotes(doc: Document): Quote[] {
 function attribute(c: Context, q: QuoteSpan, open: number, after: number): Attribution | null {
   const words = wordCount(c.text.slice(q.start, q.end));
   const endsSentence = /[.]$/.test(c.text.slice(q.start, q.end));
-  return (q.close && !endsSentence ? attributionAfter(c, after) : null)
+  return (q.close ? attributionDash(c, after) : null)
+    ?? (q.close && !endsSentence ? attributionAfter(c, after) : null)
     ?? attributionBefore(c, open, words <= 3 ? 15 : 30)
     ?? (q.close ? attributionFinal(c, after) : null)
     ?? attributionColon(c, open);
