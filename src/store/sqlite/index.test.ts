@@ -49,9 +49,11 @@ describe('the SQLite store', () => {
     await loadAll();
     const before = await store.counts();
     const [, , third] = fixtureCorpus();
-    const fewer = { ...third, events: third.events.slice(0, 1), quotes: [], relations: [] };
+    // without Cho Hyun: his actor goes too, as nothing else refers to him
+    const fewer = { ...third, entities: third.entities.slice(0, 2), events: third.events.slice(0, 1), quotes: [], relations: [] };
     expect(await store.addArticle(fewer, { replace: true })).toBe('replaced');
-    expect(await store.counts()).toEqual({ ...before, events: before.events - 1, quotes: before.quotes - 1, relations: before.relations - 1 });
+    expect(await store.counts()).toEqual({ ...before, entities: before.entities - 1, mentions: before.mentions - 1, actors: before.actors - 1, events: before.events - 1, quotes: before.quotes - 1, relations: before.relations - 1 });
+    expect(await store.actor('Cho Hyun')).toEqual([]);
     expect((await store.search('coast guard'))).toHaveLength(1);
     expect((await store.article(third.article.id)).found?.events.map((e) => e.id)).toEqual(['v1']);
     expect(await store.addArticle(third, { replace: true })).toBe('replaced');

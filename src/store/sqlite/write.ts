@@ -53,6 +53,10 @@ export function createWriter(db: Database.Database) {
       VALUES (@articleId, @id, @type, @mode, @cameo, @goldstein, @sEntity, @sName, @sCountry, @sActor, @tEntity, @tName, @tCountry, @tActor,
       @locName, @locCountry, @date, @dateSource, @modality, @sentStart, @sentEnd, @sentText, @trigStart, @trigEnd, @trigText, @confidence)`),
     remove: db.prepare(`DELETE FROM articles WHERE id = ?`),
+    actorsOf: db.prepare(`SELECT DISTINCT actor_id FROM entities WHERE article_id = ? AND actor_id IS NOT NULL`).pluck(),
+    dropOrphan: db.prepare(`DELETE FROM actors WHERE id = @id
+      AND NOT EXISTS (SELECT 1 FROM entities WHERE actor_id = @id) AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_actor_id = @id)
+      AND NOT EXISTS (SELECT 1 FROM events WHERE source_actor_id = @id OR target_actor_id = @id)`),
     relation: db.prepare(`INSERT OR IGNORE INTO relations (article_id, country_a, country_b, events, goldstein, direction, event_ids) VALUES (?, ?, ?, ?, ?, ?, ?)`),
   };
 
@@ -94,7 +98,8 @@ export function createWriter(db: Database.Database) {
 
   const add = db.transaction((a: Analysis, ingestedAt: string, replace: boolean): AddResult => {
     const art = a.article;
-    // its facts go with it (ON DELETE CASCADE); actors stay, they belong to the corpus
+    // its facts go with it (ON DELETE CASCADE); its actors stay unless nothing else refers to them (see below)
+    const oldActors = replace ? (st.actorsOf.all(art.id) as number[]) : [];
     const replaced = replace && st.remove.run(art.id).changes > 0;
     // the analysis column holds the layers; the article's own columns hold the article (its text is not stored twice)
     const info = st.article.run({ ...art, analysis: JSON.stringify({ ...a, article: undefined }), ingestedAt });
@@ -121,6 +126,7 @@ export function createWriter(db: Database.Database) {
       });
     }
     for (const r of a.relations) st.relation.run(id, r.dyad[0], r.dyad[1], r.events, r.goldstein, r.direction, JSON.stringify(r.eventIds ?? []));
+    for (const id of oldActors) st.dropOrphan.run({ id });
     return replaced ? 'replaced' : 'added';
   });
 
