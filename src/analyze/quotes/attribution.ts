@@ -64,9 +64,11 @@ export function npLeft(c: Context, i: number, floor: number, depth = 0, pp = tru
     const innerIsName = isCap(c, inner) && !DETERMINERS.has(c.lower[inner]) && npRun(c, inner, i) === i;
     if (innerIsName) return [inner, i];
     // a chain of appositions: "Jose Basulto, founder of Brothers to the Rescue, a Cuban exile group …, called"
-    if (before && depth < 3 && c.lower[before[0] - 1] === ',' && !isCap(c, before[0])) {
-      const outer = npLeft(c, before[0] - 1, floor, depth + 1);
-      if (outer && isCap(c, outer[0])) return outer;
+    if (before && depth < 3 && !(isCap(c, before[0]) && !DETERMINERS.has(c.lower[before[0]]))) {
+      let m = before[0] - 1;
+      while (m >= floor && m > before[0] - 10 && c.lower[m] !== ',' && !isMark(c, m) && c.lower[m] !== '.') m--;
+      const outer = m >= floor && c.lower[m] === ',' ? npLeft(c, m - 1, floor, depth + 1, false) : null;
+      if (outer && isCap(c, outer[0]) && !DETERMINERS.has(c.lower[outer[0]])) return outer;
     }
     return before;
   }
