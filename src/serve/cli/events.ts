@@ -7,7 +7,7 @@ import { storedEventColumns } from './views.js';
 
 const MODALITIES: Modality[] = ['asserted', 'planned', 'reported', 'hypothetical', 'negated'];
 
-interface Options { db?: string; dyad?: [string, string]; actor?: string; since?: string; until?: string; type?: string; modality?: Modality; limit?: number; json?: boolean }
+interface Options { db?: string; dyad?: [string, string]; actor?: string; since?: string; until?: string; type?: string; modality?: Modality; limit?: number; sentences?: boolean; json?: boolean }
 
 export async function runEvents(opts: Options, io: Io): Promise<number> {
   const store = openDb(opts.db, io, 'read');
@@ -16,7 +16,12 @@ export async function runEvents(opts: Options, io: Io): Promise<number> {
     const rows = await store.events(filter);
     if (opts.json) printJson(io, rows);
     else if (rows.length === 0) io.stderr.write('no events match\n');
-    else io.stdout.write(formatTable(rows, storedEventColumns));
+    else if (!opts.sentences) io.stdout.write(formatTable(rows, storedEventColumns));
+    else {
+      // each row followed by its evidence sentence
+      const [header, ...lines] = formatTable(rows, storedEventColumns).trimEnd().split('\n');
+      io.stdout.write([header, ...lines.flatMap((l, i) => [l, `    ${rows[i].sentenceText}`])].join('\n') + '\n');
+    }
     return EXIT.ok;
   } finally {
     await store.close();
@@ -35,6 +40,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--type <type>', 'PLOVER event type, like CONSULT')
     .addOption(new Option('--modality <modality>', 'asserted, planned, reported, hypothetical or negated').choices(MODALITIES))
     .option('--limit <n>', 'at most n events', parseCount)
+    .option('--sentences', 'print each event\'s evidence sentence under it')
     .option('--json', 'JSON output')
     .action(async (opts: Options) => done(await runEvents(opts, io)));
 }

@@ -182,6 +182,9 @@ describe('query commands', () => {
     expect(planned[0]).toMatchObject({ type: 'CONSULT', mode: 'visit', date: '2026-01', source: { name: 'Recep Erdogan', country: 'TUR' } });
     const dated = JSON.parse((await q('events', '--actor', 'Erdogan', '--since', '2025-12-01', '--until', '2025-12-31', '--json')).out);
     expect(dated.map((e: { trigger: { text: string } }) => e.trigger.text)).toEqual(['met']);
+    const withSentences = (await q('events', '--dyad', 'KOR-CHN', '--sentences')).out.trimEnd().split('\n');
+    expect(withSentences).toHaveLength(5);
+    expect(withSentences[2]).toBe('    South Korea’s foreign ministry protested to Beijing on Monday 🇰🇷 over a coast guard structure, and Foreign Minister Cho Hyun urged “restraint”.');
     const none = await q('events', '--type', 'COERCE');
     expect(none).toMatchObject({ code: 0, out: '', err: 'no events match\n' });
   });
