@@ -39,7 +39,7 @@ export async function runDemo(opts: Options, io: Io): Promise<number> {
   const store = openDb(opts.db, io, 'write');
   try {
     // re-analyzed every time (they are few), so the demo always shows what the analysis finds now
-    const sum = await ingestFiles(store, files, { published: (file) => dates[basename(file)], reanalyze: true }, io);
+    const sum = await ingestFiles(store, files, { published: (file) => dates[basename(file)], reanalyze: true, collectIds: true }, io);
     // the folder also holds this README and published.json: skipped-file notes are not news here
     for (const p of problems.filter(isError)) io.stderr.write(formatProblem(p) + '\n');
     // what the examples hold, even when the database holds more

@@ -13,17 +13,26 @@ export interface IngestSummary {
   problems: Problem[];
   /** of the articles already present, those analysed again and stored anew (--reanalyze) */
   reanalyzed: number;
-  /** ids of the articles read (added or already present), in order */
+  /** ids of the articles read (added or already present), in order, when `collectIds` is set */
   ids: string[];
+}
+
+export interface IngestOptions {
+  /** a date for all, or one per file */
+  published?: string | ((file: string) => string | undefined);
+  reanalyze?: boolean;
+  collectIds?: boolean;
+  /** stops the batch between two articles */
+  signal?: AbortSignal;
 }
 
 interface Options { db?: string; published?: string; reanalyze?: boolean; json?: boolean }
 
 /**
  * Reads files, analyses each article not yet stored, stores it (one transaction each). Problems are collected,
- * never thrown: the rest of the batch goes in. `published` may be given per file.
+ * never thrown: the rest of the batch goes in.
  */
-export async function ingestFiles(store: Store, files: readonly InputFile[], opts: { published?: string | ((file: string) => string | undefined); reanalyze?: boolean; signal?: AbortSignal }, io: Io): Promise<IngestSummary> {
+export async function ingestFiles(store: Store, files: readonly InputFile[], opts: IngestOptions, io: Io): Promise<IngestSummary> {
   const sum: IngestSummary = { added: 0, present: 0, failed: 0, reanalyzed: 0, problems: [], ids: [] };
   const tty = Boolean(io.stderr.isTTY);
   const report = (p: Problem) => {
@@ -49,7 +58,7 @@ export async function ingestFiles(store: Store, files: readonly InputFile[], opt
         const { article } = item;
         try {
           // an article already stored is not analysed again, unless asked
-          if (!opts.reanalyze && await store.hasArticle(article.id)) { sum.present++; sum.ids.push(article.id); continue; }
+          if (!opts.reanalyze && await store.hasArticle(article.id)) { sum.present++; if (opts.collectIds) sum.ids.push(article.id); continue; }
         } catch (err) {
           report(problem(PROBLEM.STORE, `cannot read the database: ${(err as Error).message}`, item.source, item.line));
           continue;
@@ -66,7 +75,7 @@ export async function ingestFiles(store: Store, files: readonly InputFile[], opt
           if (result === 'added') sum.added++;
           else sum.present++;
           if (result === 'replaced') sum.reanalyzed++;
-          sum.ids.push(article.id);
+          if (opts.collectIds) sum.ids.push(article.id);
         } catch (err) {
           report(problem(PROBLEM.STORE, `not stored: ${(err as Error).message}`, item.source, item.line));
         }
