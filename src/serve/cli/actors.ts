@@ -42,7 +42,9 @@ export async function runActor(name: string, opts: OneOptions, io: Io): Promise<
     if (found.length === 0) throw new NotFoundError(`no actor matches "${name}" (see "dyad actors")`);
     if (opts.json) { printJson(io, found[0]); return EXIT.ok; }
     io.stdout.write(describe(found[0]));
-    if (found.length > 1) io.stdout.write(`other matches: ${found.slice(1).map((a) => a.name).join('; ')}\n`);
+    if (found.length > 1) {
+      io.stdout.write(`other matches:\n${formatTable(found.slice(1), actorColumns.slice(0, 5)).trimEnd().split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+    }
     return EXIT.ok;
   } finally {
     await store.close();

@@ -213,6 +213,9 @@ describe('query commands', () => {
     expect(one.out).toContain('Recep Tayyip Erdogan  (PERSON, TUR)\n  also: Recep Erdogan\n  2 articles, 2025-12-04 to 2025-12-20; 2 events, 1 quote');
     expect(one.out).toMatch(/President\s+TUR\s+2025-12-04\s+2025-12-20\s+2/);
     expect(JSON.parse((await q('actor', 'Mitsotakis', '--json')).out).roles[0].role).toBe('Prime Minister');
+    const several = await q('actor', 'korea');
+    expect(several.out).toMatch(/^South Korea  \(COUNTRY, KOR\)\n/);
+    expect(several.out).not.toContain('other matches');
     const none = await q('actor', 'Nobody');
     expect(none).toMatchObject({ code: 1, out: '', err: 'dyad: no actor matches "Nobody" (see "dyad actors")\n' });
   });
