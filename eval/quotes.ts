@@ -113,7 +113,10 @@ export function scoreArticle(gold: GoldArticle, quotes: readonly Quote[], entiti
   const used = new Set<number>();
   let matched = 0, speakerOk = 0, opt = 0;
   for (const g of required) {
-    const i = quotes.findIndex((q, k) => !used.has(k) && textMatch(g, q));
+    // of the system quotes with these words, prefer one whose speaker is right
+    const free = (q: Quote, k: number) => !used.has(k) && textMatch(g, q);
+    let i = quotes.findIndex((q, k) => free(q, k) && speakerMatch(g, q, entities));
+    if (i < 0) i = quotes.findIndex(free);
     if (i < 0) { log?.(`  miss  "${g.text}" (${list(g.speaker)[0] ?? '-'})`); continue; }
     used.add(i);
     matched++;
@@ -122,7 +125,8 @@ export function scoreArticle(gold: GoldArticle, quotes: readonly Quote[], entiti
   }
   quotes.forEach((q, k) => {
     if (used.has(k)) return;
-    if (optional.some((g) => textMatch(g, q))) { opt++; return; }
+    // optional quotes, and repeats of a gold quote's words (a headline echoing the story), as score-gold.mjs counts them
+    if (optional.some((g) => textMatch(g, q)) || required.some((g) => textMatch(g, q))) { opt++; return; }
     log?.(`  extra "${q.text}" (${q.speakerName ?? '-'})`);
   });
   return { gold: required.length, system: quotes.length - opt, matched, speakerOk, optional: opt };
@@ -168,7 +172,7 @@ export async function run(args: string[]): Promise<number> {
   const r = total.gold ? total.matched / total.gold : 0;
   const f = p + r ? (2 * p * r) / (p + r) : 0;
   const pct = (x: number) => (100 * x).toFixed(1);
-  console.log(`quotes: ${items.length} article(s) · gold ${total.gold} · system ${total.system} (+${total.optional} optional) · matched ${total.matched}`);
+  console.log(`quotes: ${items.length} article(s) · gold ${total.gold} · system ${total.system} (+${total.optional} optional or repeated) · matched ${total.matched}`);
   console.log(`text    P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}`);
   console.log(`speaker ${total.speakerOk}/${total.matched} = ${pct(total.matched ? total.speakerOk / total.matched : 0)}% of found quotes · end-to-end ${pct(total.gold ? total.speakerOk / total.gold : 0)}% of gold`);
   return 0;
