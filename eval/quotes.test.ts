@@ -23,7 +23,7 @@ describe('quotes eval', () => {
     expect(speakerMatch({ text: 'x', speaker: ['Castro'] }, quote('x', 'Castroville'), [])).toBe(false);
   });
 
-  it('scores text by normalized words, one system quote per gold quote (the right speaker's first), repeats and optional ones neutral', () => {
+  it('scores text by normalized words, one system quote per gold quote (a right speaker first), repeats and optional ones neutral', () => {
     const gold = { quotes: { required: [{ text: 'It was a bomb,', speaker: ['official'] }, { text: 'new phase', speaker: 'Lee' }], optional: [{ text: 'boy hero', speaker: null }] } };
     const s = scoreArticle(gold, [quote('It was a bomb', 'an official'), quote('new phase', 'Xi'), quote('new phase', 'Lee'), quote('boy hero', null), quote('bugs', null)], []);
     expect(s).toEqual({ gold: 2, system: 3, matched: 2, speakerOk: 2, optional: 2 });
