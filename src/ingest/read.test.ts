@@ -55,6 +55,14 @@ describe('JSON Lines files', () => {
     ]);
   });
 
+  it('reports a pretty-printed JSON document or array once, not once a line', async () => {
+    for (const [name, value] of [['doc.json', { title: 'A', text: 'B' }], ['list.jsonl', [{ title: 'A', text: 'B' }]]] as const) {
+      const { articles, problems } = await collect(readFile(put(name, JSON.stringify(value, null, 2))));
+      expect(articles).toEqual([]);
+      expect(problems).toMatchObject([{ code: 'E_RECORD', line: 1, message: expect.stringContaining('not JSON Lines') }]);
+    }
+  });
+
   it('finds JSON Lines by content when the extension says nothing', async () => {
     const { articles } = await collect(readFile(put('feed.data', '{"title":"T","text":"B"}\n')));
     expect(articles[0].title).toBe('T');

@@ -35,7 +35,12 @@ export async function* readFile(path: string, opts: ReadOptions = {}): AsyncGene
     let records = 0;
     for await (const item of lines) {
       if (item.kind === 'problem') { records++; yield skipped(item.problem, 'line'); continue; }
-      if (item.text.trim() === '') continue;
+      const first = item.text.trim();
+      if (first === '') continue;
+      if (records === 0 && (first === '{' || first.startsWith('['))) {
+        yield { kind: 'problem', problem: problem(PROBLEM.RECORD, 'this is a JSON document, not JSON Lines (one article object per line); file skipped', source, item.line) };
+        return;
+      }
       records++;
       const rec = readJsonRecord(item.text.replace(/^\uFEFF/, ''), item.line, { source, published: opts.published });
       for (const p of rec.problems) yield { kind: 'problem', problem: p };
