@@ -141,6 +141,8 @@ describe('quotes: who said what', () => {
     expect(quotes('Churchill warned about it in his famous “Iron Curtain” speech at Westminster College.')).toEqual([]);
     expect(quotes('Secretary of State James Baker said on ABC’s “This Week With David Brinkley” that talks would go on.')).toEqual([]);
     expect(quotes('Granma compared Elian with revolutionary icon Ernesto “Che” Guevara.')).toEqual([]);
+    expect(quotes('In a tradition he has kept for 40 years, Rep. Robert C. "Bobby" Scott threw open his house.')).toEqual([]);
+    expect(quotes('"We must act," Pence said on CNN\'s "State of the Union."')).toEqual(['We must act → Pence']);
     expect(quotes('Over five billion applications, commonly called “apps,” have been bought.')).toEqual([]);
     expect(quotes('The film “Parasite” won four Oscars, and “Transition” is a reference to the restructuring.')).toEqual([]);
   });

@@ -13,9 +13,12 @@ export function notSpeech(c: Context, q: QuoteSpan, open: number, after: number)
   const prev = open - 1;
   if (prev >= 0 && (SO_CALLED.has(c.lower[prev]) || (c.lower[prev] === 'called' && c.lower[prev - 1] === 'so'))) return true;
   // a nickname between a first and a last name
-  if (words <= 2 && isCap(c, prev) && isCap(c, after) && !/[,.!?]$/.test(content) && prev > c.sentenceStart[c.sent[open]]) return true;
+  const capBefore = isCap(c, prev) || (c.lower[prev] === '.' && /^\p{Lu}$/u.test(c.tokens[prev - 1]?.text ?? '')); // "Robert C. “Bobby” Scott"
+  if (words <= 2 && capBefore && isCap(c, after) && !/[,.!?]$/.test(content) && prev > c.sentenceStart[c.sent[open]]) return true;
   if (words <= 6 && namedBefore(c, open)) return true;
   // a title-cased phrase: the name of a work, a campaign, an organisation
+  // a programme or publication: "on CNN's “State of the Union.”", "appeared on “Fox and Friends.”"
+  if (titleCase(content) && words >= 2 && !/[?!]$/.test(content) && (isPossessive(c, prev) || /^(?:on|in)$/.test(c.lower[prev]))) return true;
   if (titleCase(content) && !/[,.!?:;]$/.test(content)) {
     // "his “Iron Curtain” speech", "the film “Titanic”", "ABC's “This Week”"
     if (WORK_NOUNS.has(c.lower[after]) || WORK_NOUNS.has(c.lower[prev]) || words >= 2) return true;
