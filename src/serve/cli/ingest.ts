@@ -26,7 +26,7 @@ export interface IngestOptions {
   signal?: AbortSignal;
 }
 
-interface Options { db?: string; published?: string; reanalyze?: boolean; json?: boolean }
+interface Options { db?: string; published?: string; reanalyze?: boolean; durable?: boolean; json?: boolean }
 
 /**
  * Reads files, analyses each article not yet stored, stores it (one transaction each). Problems are collected,
@@ -95,7 +95,7 @@ export const countLine = (s: IngestSummary) => `added ${s.added}, already presen
 export async function runIngest(paths: string[], opts: Options, io: Io): Promise<number> {
   requireExisting(paths);
   const { files, problems } = await listInputs(paths);
-  const store = openDb(opts.db, io, 'write');
+  const store = openDb(opts.db, io, 'write', { durable: opts.durable });
   // SIGTERM or Ctrl-C: finish the article being stored, close the database, report, exit (a second Ctrl-C kills)
   const stop = new AbortController();
   const onSignal = (sig: NodeJS.Signals) => { removeSignals(); stop.abort(sig); };
@@ -127,6 +127,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--db <file>', 'SQLite database (default: $DYAD_DB or ./dyad.db)')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none', parseDate)
     .option('--reanalyze', 'analyze again the articles already stored and replace them with their facts (give the same --published)')
+    .option('--durable', 'synchronous=FULL: each stored article also survives a power loss (slower)')
     .option('--json', 'print the counts and problems as JSON')
     .action(async (paths: string[], opts: Options) => done(await runIngest(paths, opts, io)));
 }

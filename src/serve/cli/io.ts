@@ -57,11 +57,11 @@ export function dbPath(opt: string | undefined, io: Io): string {
 }
 
 /** Opens the store; for queries the database must already exist. */
-export function openDb(opt: string | undefined, io: Io, mode: 'write' | 'read'): Store {
+export function openDb(opt: string | undefined, io: Io, mode: 'write' | 'read', engine: { durable?: boolean } = {}): Store {
   const path = dbPath(opt, io);
   if (mode === 'read' && !existsSync(path)) throw new UsageError(`no database at ${path} (run "dyad ingest FILE…" first, or give --db FILE)`);
   try {
-    return openStore(path);
+    return openStore(path, engine);
   } catch (err) {
     throw new UsageError(`cannot open database ${path}: ${(err as Error).message}`);
   }
