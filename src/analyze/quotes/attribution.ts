@@ -61,7 +61,9 @@ export function npLeft(c: Context, i: number, floor: number, depth = 0, pp = tru
     if (k < floor || c.lower[k] !== c.lower[i]) return null;
     const inner = k + 1;
     const before = npLeft(c, k - 1, floor, depth + 1, false);
-    const innerIsName = isCap(c, inner) && !DETERMINERS.has(c.lower[inner]) && npRun(c, inner, i) === i;
+    // "Mitch McConnell, R-Ky., said": a party and state is no name
+    const tag = i - inner <= 2 && /^[A-Z]-[A-Z][a-z]*\.?$/.test(c.tokens[inner].text);
+    const innerIsName = !tag && isCap(c, inner) && !DETERMINERS.has(c.lower[inner]) && npRun(c, inner, i) === i;
     if (innerIsName) return [inner, i];
     // a chain of appositions: "Jose Basulto, founder of Brothers to the Rescue, a Cuban exile group …, called"
     if (before && depth < 3 && !(isCap(c, before[0]) && !DETERMINERS.has(c.lower[before[0]]))) {
@@ -160,7 +162,9 @@ export function attributionAfter(c: Context, after: number): Attribution | null 
     const np = npRight(c, cueEnd, sentenceEnd(c, j));
     if (np && c.lower[np[0]] !== 'that') return { cue: [j, cueEnd], subject: withName(c, np), how: 'after', distance: j - after };
   }
-  for (let k = j; k < j + 14 && k < c.tokens.length && sameSentence(c, j, k); k++) {
+  for (let k = j; k < j + 25 && k < c.tokens.length && sameSentence(c, j, k); k++) {
+    // a nickname inside the speaker's name: Del. Marcia "Cia" Price
+    if (isMark(c, k) && isCap(c, k - 1) && isCap(c, k + 1) && isMark(c, k + 2) && isCap(c, k + 3)) { k += 2; continue; }
     if (isMark(c, k) || (c.lower[k] === '.' && !isInitialDot(c, k)) || c.lower[k] === ';') return null;
     const end = cueAt(c, k);
     if (!end) continue;

@@ -106,7 +106,10 @@ export function npRight(c: Context, i: number, limit: number): [number, number] 
   let j = i;
   while (j < limit && TIME_WORDS.has(c.lower[j])) j++;
   const start = j;
-  if (j >= limit || !(isCap(c, j) || DETERMINERS.has(c.lower[j]) || /^(?:he|she|they|we|i|it)$/.test(c.lower[j]) || (c.lower[j + 1] === 'of' && /s$/.test(c.lower[j])))) return null;
+  const opensPhrase = isCap(c, j) || DETERMINERS.has(c.lower[j]) || /^(?:he|she|they|we|i|it)$/.test(c.lower[j])
+    || (c.lower[j + 1] === 'of' && /s$/.test(c.lower[j]))
+    || (/^\d/.test(c.lower[j]) && (isCap(c, j + 1) || isCap(c, j + 2))); // "said 9/11 widow Terry Strada"
+  if (j >= limit || !opensPhrase) return null;
   if (/^(?:he|she|they|we|i|it)$/.test(c.lower[j])) return [j, j + 1];
   if (c.lower[j + 1] === 'of' && !isCap(c, j) && !DETERMINERS.has(c.lower[j])) j += 2; // "hundreds of children"
   while (j < limit && j - start < 12) {
