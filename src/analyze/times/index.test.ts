@@ -82,6 +82,18 @@ describe('findTimes: tense chooses past or future for partial dates', () => {
   it('keeps a deadline after a past verb ahead: "was extended to Nov. 16"', () => {
     expect(one('The offer was extended to Nov. 16.', '1989-10-30')).toBe('Nov. 16=1989-11-16');
   });
+  it('keeps a weekday deadline ahead with a clock time between: "until 9 a.m. Tuesday"', () => {
+    expect(one('Officials have given the family until 9 a.m. Tuesday to sign.', '2000-04-03')).toBe('9 a.m. Tuesday=2000-04-04T09:00');
+  });
+  it('puts a bare clock time on the day last spoken of', () => {
+    expect(one('He was shot on Oct. 23, 1998. The shot was fired at 10 p.m. from the woods.', '1999-04-19'))
+      .toBe('Oct. 23, 1998=1998-10-23 | 10 p.m.=1998-10-23T22:00');
+    expect(one('The blast occurred at 10:35 a.m.', '1998-08-08')).toBe('10:35 a.m.=1998-08-08T10:35');
+  });
+  it('reads "the previous Friday" from the day last spoken of', () => {
+    expect(one('The index fell on Friday. It was down 4.5% from the previous Friday.', '1989-10-30'))
+      .toBe('Friday=1989-10-27 | the previous Friday=1989-10-20');
+  });
 });
 
 describe('findTimes: without a publication date', () => {

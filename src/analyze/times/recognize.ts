@@ -1,5 +1,5 @@
 import type { Sentence, TimeExpr } from '../schema.js';
-import { addDays, addMonths, fmtWeek, parseYmd, pad, type Ymd } from './calendar.js';
+import { addDays, addMonths, fmtDay, fmtWeek, parseYmd, pad, weekday, type Ymd } from './calendar.js';
 import { absoluteRules } from './rules-absolute.js';
 import { relativeRules } from './rules-relative.js';
 import type { Ctx, Found, Rule } from './rule.js';
@@ -91,6 +91,10 @@ function resolveReferences(list: Cand[], sentences: readonly Sentence[]): void {
   let prev: Cand | null = null;
   for (const c of list) {
     const r = c.ref;
+    if (c.clock && !c.unresolved && prev && /^\d{4}-\d\d-\d\d/.test(prev.value)) {
+      // a bare clock time ("at 10 p.m.") falls on the day last spoken of, however far back, not the publication day
+      c.value = prev.value.slice(0, 10) + c.clock;
+    }
     if (r && !c.unresolved) {
       const near = prev !== null && sentenceAt(sentences, c.start) - sentenceAt(sentences, prev.start) <= 1;
       if (r.kind === 'quarter') {
@@ -99,6 +103,14 @@ function resolveReferences(list: Cand[], sentences: readonly Sentence[]): void {
         // the same period a year before: the quarter under discussion, else a date just mentioned
         if (lastQuarter) c.value = shiftYears(lastQuarter, r.n) ?? c.value;
         else if (prev && near && /^\d{4}-\d\d(-\d\d)?$/.test(prev.value)) c.value = shiftYears(prev.value, r.n) ?? c.value;
+      } else if (prev && r.dow !== undefined) {
+        // "the previous Friday", "the following Monday": that weekday before or after the date last spoken of
+        const d = parseYmd(prev.value.slice(0, 10));
+        if (d && /^\d{4}-\d\d-\d\d/.test(prev.value)) {
+          let t = addDays(d, r.n);
+          while (weekday(t) !== r.dow) t = addDays(t, r.n);
+          c.value = fmtDay(t) + c.value.slice(10);
+        }
       } else if (prev && r.gran) {
         // "the following month", "that day", "the next day": the date last spoken of, however far back
         const v = shiftValue(prev.value, r.gran, r.n);

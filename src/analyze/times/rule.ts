@@ -11,7 +11,7 @@ export interface Found {
   start?: number;
   end?: number;
   /** resolved later against the discourse: "a year earlier", "the quarter", "two days later" */
-  ref?: { kind: 'yearBefore' | 'quarter' | 'dayAfter' | 'shift'; n: number; gran?: 'D' | 'W' | 'M' | 'Y' | 'Q'; year?: number };
+  ref?: { kind: 'yearBefore' | 'quarter' | 'dayAfter' | 'shift'; n: number; gran?: 'D' | 'W' | 'M' | 'Y' | 'Q'; year?: number; dow?: number };
   /** a clock time that may join a date that follows it ("10 p.m. Wednesday") */
   clock?: string;
   /** higher wins between candidates of equal length */

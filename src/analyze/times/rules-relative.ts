@@ -17,6 +17,9 @@ const DAY_WORDS: Record<string, number> = { yesterday: -1, today: 0, tomorrow: 1
 const SET_AFTER = /^(?:\d|times|twice|once|thrice|dollars?|cents?|percent|%|euros?|pounds?|yuan|yen|won|hours?|days?|visitors|barrels|tons|people|passengers|million|billion|trillion|thousand|hundred)$/;
 const DURATION_BEFORE = new Set(['for', 'in', 'within', 'over', 'than', 'about', 'nearly', 'almost', 'after', 'past', 'last', 'next', 'first', 'of', 'during', 'spent', 'took', 'takes', 'take', 'lasted', 'lasting', 'only', 'just', 'least', 'roughly', 'around', 'another', 'half', 'entire', 'whole', 'full', 'the']);
 
+/** A deadline cue just before a weekday, possibly with a clock time between: "until Friday", "until 9 a.m. EST Tuesday". */
+const DEADLINE_RE = /\b(?:until|till|by)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight)\s*(?:[A-Z]{2,4}\b)?[\s,]*)?$/i;
+
 export const relativeRules: Rule[] = [
   {
     // "yesterday", "today", "tonight", "late yesterday", "tomorrow morning"
@@ -41,16 +44,16 @@ export const relativeRules: Rule[] = [
       // "the previous Friday", "the following Monday": a week around the date under discussion
       if (g.the && rel && /previous|preceding|following|next/.test(rel)) {
         const f = withPod({ type: 'DATE', ...resolveWeekday(dow, ctx.anchor, 0, /previous|preceding/.test(rel) ? -1 : 1) }, g.pod);
-        return { ...f, ref: { kind: 'shift', n: 0, gran: 'D' }, priority: 1 };
+        return { ...f, ref: { kind: 'shift', n: /previous|preceding/.test(rel) ? -1 : 1, gran: 'D', dow }, priority: 1 };
       }
       if (!g.the && rel && /following|preceding/.test(rel)) return null;
       const shift = rel === 'last' || rel === 'past' || rel === 'previous' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
       // "Wednesday's ruling": a day named as the owner of an event is one that has passed
       const possessive = !g.pod && /^['’]s\b/.test(ctx.text.slice(x[1], x[1] + 3));
       let dir = shift ? 0 : possessive ? -1 : ctx.dir(x[0], x[1]);
-      // a deadline: "closed until Friday", "by Friday"
+      // a deadline: "closed until Friday", "by Friday", "until 9 a.m. Tuesday"
       // (but not after a past perfect: "until Thursday, they had not called him")
-      if (dir < 0 && /\b(?:until|till|by)\s+$/i.test(ctx.text.slice(Math.max(0, x[0] - 8), x[0])) && !/\bhad\b/i.test(ctx.text.slice(x[1], x[1] + 60).split(/[.;]/)[0] + ctx.text.slice(Math.max(0, x[0] - 60), x[0]))) dir = 1;
+      if (dir < 0 && DEADLINE_RE.test(ctx.text.slice(Math.max(0, x[0] - 40), x[0])) && !/\bhad\b/i.test(ctx.text.slice(x[1], x[1] + 60).split(/[.;]/)[0] + ctx.text.slice(Math.max(0, x[0] - 60), x[0]))) dir = 1;
       return withPod({ type: 'DATE', ...resolveWeekday(dow, ctx.anchor, dir, shift) }, g.pod);
     },
   },
