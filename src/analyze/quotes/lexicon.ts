@@ -14,7 +14,7 @@ export const CUE_VERBS = words(`
   quipped joked reiterated agreed praised hailed criticized criticised denounced termed chanted chanting shouted
   tweeted commented comments commenting testified concluded concluding affirmed asserted asserts asserting
   saying telling adding urging according quoted quoting labelled labeled branded characterized characterised
-  lamented instructed dismissed rejected slammed accused condemned confirmed denied boasted announces pledged pleaded wondered demanded demanding`);
+  lamented instructed dismissed rejected slammed blasted accused accuse accuses accusing call condemned confirmed denied boasted announces pledged pleaded wondered demanded demanding`);
 
 /** Participles whose subject is the subject of the main clause (", calling it …"). */
 export const PARTICIPLES = new Set([...CUE_VERBS].filter((w) => w.endsWith('ing') && w !== 'according'));
