@@ -161,6 +161,20 @@ describe('quotes: who said what', () => {
   });
 });
 
+describe('quotes: odd input', () => {
+  it('keeps every span inside the text and equal to its words, whatever the marks', () => {
+    const odd = ['"', '“”', "'''", 'a ”b“ c', '"a" "b" "c', '“A,” he said.\n“', 'x’ ’x', '«a» said X.', '“' + 'a '.repeat(2000), '"He said, \'I\'m "fine"\'"'];
+    for (const body of odd) {
+      const doc = handDocument('T', [body]);
+      for (const q of findQuotes(doc)) {
+        expect(q.start >= 0 && q.start < q.end && q.end <= doc.text.length).toBe(true);
+        expect(doc.text.slice(q.start, q.end)).toBe(q.text);
+        if (q.cue) expect(doc.text.slice(q.cue.start, q.cue.end)).toBe(q.cue.text);
+      }
+    }
+  });
+});
+
 describe('quotes: the sample article', () => {
   const sample = '/work/shared/seed/lee-xi-beijing.txt';
   const gold = JSON.parse(readFileSync('/work/shared/seed/expected.json', 'utf8')).quotes.required as { text: string; speaker: string }[];
