@@ -90,6 +90,10 @@ describe('findTimes: tense chooses past or future for partial dates', () => {
       .toBe('Oct. 23, 1998=1998-10-23 | 10 p.m.=1998-10-23T22:00');
     expect(one('The blast occurred at 10:35 a.m.', '1998-08-08')).toBe('10:35 a.m.=1998-08-08T10:35');
   });
+  it('takes a quoted title after a name for no date: ABC\'s "This Week"', () => {
+    expect(one('Baker, speaking on ABC News\' "This Week," said the request was made.', '1990-08-13')).toBe('');
+    expect(one('He said: "This week we will vote."', '1990-08-13')).toBe('This week=1990-W33');
+  });
   it('reads "the previous Friday" from the day last spoken of', () => {
     expect(one('The index fell on Friday. It was down 4.5% from the previous Friday.', '1989-10-30'))
       .toBe('Friday=1989-10-27 | the previous Friday=1989-10-20');

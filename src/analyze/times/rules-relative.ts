@@ -64,7 +64,8 @@ export const relativeRules: Rule[] = [
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, rel = g.rel.toLowerCase(), u = g.u.toLowerCase();
       if (!g.the && (rel === 'past' || rel === 'following' || rel === 'prior')) return null;
-      if (isCap(g.u) && x[0] > 0 && !/[.!?"“]\s*$/.test(ctx.text.slice(Math.max(0, x[0] - 3), x[0])) && isCap(g.rel)) return null; // a title: "This Week"
+      if (isCap(g.u) && x[0] > 0 && isCap(g.rel) && (!/[.!?"“]\s*$/.test(ctx.text.slice(Math.max(0, x[0] - 3), x[0]))
+        || /[^.!?:,\s]\s+["“]$/.test(ctx.text.slice(Math.max(0, x[0] - 4), x[0])))) return null; // a title: "This Week", ABC's "This Week"
       if (rel === 'past' && (u === 'decade' || u === 'century')) return { type: 'DURATION', value: duration(1, unitCode(u)) };
       if (rel === 'previous' || rel === 'prior' || rel === 'following') {
         if (!g.the) return null;
