@@ -56,10 +56,11 @@ function trimDeterminer(s: string): string {
   return s;
 }
 
-/** Mentions inside a span, with their indices. */
+/** The mentions of a subject phrase, with their indices. */
 function mentionsIn(c: Context, span: Span): [Mention, number][] {
   const out: [Mention, number][] = [];
-  c.mentions.forEach((m, i) => { if (m.start >= span.start && m.end <= span.end) out.push([m, i]); });
+  // mentions inside the phrase, or covering its last word (a phrase cut short: "Lee" of "President Lee Jae Myung")
+  c.mentions.forEach((m, i) => { if ((m.start >= span.start && m.end <= span.end) || (m.start < span.end && m.end >= span.end && m.start >= span.start - 40)) out.push([m, i]); });
   return out;
 }
 
