@@ -94,6 +94,11 @@ describe('findTimes: tense chooses past or future for partial dates', () => {
     expect(one('Baker, speaking on ABC News\' "This Week," said the request was made.', '1990-08-13')).toBe('');
     expect(one('He said: "This week we will vote."', '1990-08-13')).toBe('This week=1990-W33');
   });
+  it('lets the nearest reading place a date after "agreed to acquire" (the later act the past verb does not place)', () => {
+    expect(one('Thermo Electron agreed to acquire the line for $22 million in February.', '1989-10-30')).toBe('February=1990-02');
+    expect(one('It completed its agreement to acquire the bank in January.', '1989-11-02')).toBe('January=1990-01');
+    expect(one('Thermo Electron acquired the line for $22 million in February.', '1989-10-30')).toBe('February=1989-02');
+  });
   it('reads "the previous Friday" from the day last spoken of', () => {
     expect(one('The index fell on Friday. It was down 4.5% from the previous Friday.', '1989-10-30'))
       .toBe('Friday=1989-10-27 | the previous Friday=1989-10-20');

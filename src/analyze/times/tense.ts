@@ -27,6 +27,10 @@ function isPastEd(w: string): boolean {
 /** Words after which an -ed word is an adjective ("a planned visit", "the unexpected"). */
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'still', 'very', 'most', 'more', 'less', 'newly', 'recently', 'previously', 'already']);
 
+/** Verbs and nouns of intent whose infinitive names a later act: "agreed to acquire", "an agreement to buy". */
+const INTENT = new Set(['agreed', 'decided', 'voted', 'promised', 'pledged', 'vowed', 'offered', 'proposed', 'sought', 'wanted', 'hoped',
+  'intended', 'moved', 'threatened', 'agreement', 'plan', 'offer', 'bid', 'proposal', 'deal', 'decision', 'move', 'effort', 'attempt', 'pledge', 'promise']);
+
 /** The tense signal of word k, or null when it carries none. */
 const FUTURE_PARTICIPLES = new Set(['scheduled', 'expected', 'slated', 'due', 'set', 'planned', 'supposed', 'timed', 'poised']);
 const BE = new Set(['be', 'been', 'being']);
@@ -46,6 +50,9 @@ function signal(ws: W[], k: number): Dir | null {
   if ((TENSE_PRESENT.has(w) || PAST_AUX.has(w)) && next !== undefined && (FUTURE_PARTICIPLES.has(next) || (BE.has(next) && FUTURE_PARTICIPLES.has(ws[k + 2]?.w ?? ''))) && ws[k + 2]?.w !== undefined) {
     return PAST_AUX.has(w) ? -1 : 1;
   }
+  // "agreed to acquire in January", "voted to close in May": the date belongs to the later act, which the past verb
+  // does not place; the nearest reading decides
+  if (INTENT.has(w) && next === 'to' && /^[a-z]+$/.test(ws[k + 2]?.w ?? '') && !DETERMINERS.has(ws[k + 2].w)) return 0;
   if (TENSE_FUTURE.has(w)) {
     if (NEEDS_TO.has(w)) return next === 'to' ? 1 : null;
     return 1;
