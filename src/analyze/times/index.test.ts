@@ -99,6 +99,13 @@ describe('findTimes: tense chooses past or future for partial dates', () => {
     expect(one('It completed its agreement to acquire the bank in January.', '1989-11-02')).toBe('January=1990-01');
     expect(one('Thermo Electron acquired the line for $22 million in February.', '1989-10-30')).toBe('February=1989-02');
   });
+  it('reads a past verb after "that" and a plural noun as a relative clause: "shootings that injured doctors in November"', () => {
+    expect(one('Kopp is a suspect in sniper shootings that injured abortion doctors in November.', '1999-05-06')).toBe('November=1998-11');
+  });
+  it('lets the nearest reading place a day after "planned" used as a verb', () => {
+    expect(one('Protesters planned a large demonstration on Saturday.', '2000-01-07')).toBe('Saturday=2000-01-08');
+    expect(one('The sale is scheduled to close Monday.', '1989-11-02')).toBe('Monday=1989-11-06');
+  });
   it('reads "the previous Friday" from the day last spoken of', () => {
     expect(one('The index fell on Friday. It was down 4.5% from the previous Friday.', '1989-10-30'))
       .toBe('Friday=1989-10-27 | the previous Friday=1989-10-20');

@@ -52,6 +52,8 @@ function signal(ws: W[], k: number): Dir | null {
   }
   // "agreed to acquire in January", "voted to close in May": the date belongs to the later act, which the past verb
   // does not place; the nearest reading decides
+  // "protesters planned a rally on Saturday": a plan made in the past for an act it does not place
+  if ((w === 'planned' || w === 'scheduled') && prev !== undefined && !PASSIVE_AUX.has(prev) && !PAST_AUX.has(prev) && !BE.has(prev) && !TENSE_PRESENT.has(prev) && !DETERMINERS.has(prev)) return 0;
   if (INTENT.has(w) && next === 'to' && /^[a-z]+$/.test(ws[k + 2]?.w ?? '') && !DETERMINERS.has(ws[k + 2].w)) return 0;
   if (TENSE_FUTURE.has(w)) {
     if (NEEDS_TO.has(w)) return next === 'to' ? 1 : null;
@@ -63,6 +65,8 @@ function signal(ws: W[], k: number): Dir | null {
     return 0;
   }
   if (TENSE_PAST.has(w)) return -1;
+  // "shootings that injured doctors": "that" after a plural noun opens a relative clause, not a noun phrase
+  if (isPastEd(w) && prev === 'that' && /[a-z]{3}s$/.test(ws[k - 2]?.w ?? '') && !/(?:ss|us|is)$/.test(ws[k - 2].w)) return -1;
   if (isPastEd(w)) return prev !== undefined && DETERMINERS.has(prev) ? null : -1;
   return null;
 }
