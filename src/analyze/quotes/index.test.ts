@@ -80,6 +80,12 @@ describe('quotes: who said what', () => {
       .toEqual(['outrageous. → Jose Basulto']);
   });
 
+  it('does not take a possessor for the speaker', () => {
+    const obama: Person = { id: 'o', name: 'Barack Obama', forms: ['Barack Obama', 'Obama'] };
+    expect(quotes('“My reaction, that was outrageous,” Obama’s former campaign strategist said.', [obama]))
+      .toEqual(['My reaction, that was outrageous → Obama’s former campaign strategist']);
+  });
+
   it('lets a statement speak ("…,” the statement said)', () => {
     expect(quotes('“Both sides agreed to deepen cooperation,” the statement said.')).toEqual(['Both sides agreed to deepen cooperation → the statement']);
   });

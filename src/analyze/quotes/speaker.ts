@@ -39,11 +39,13 @@ export function resolveSpeaker(c: Context, np: [number, number], previous: Speak
     return { speaker: null, speakerName: null, type: null, at };
   }
 
-  // the head mention: a person's name first, then an organisation or a title ending the phrase
-  const speaking = inside.filter(([m]) => SPEAKING_TYPES.has(m.type) && m.kind !== 'demonym' && m.kind !== 'pronoun');
+  // the head mention: a person's name first, then an organisation or a title ending the phrase; a possessor
+  // ("Obama's former campaign strategist", "Hewlett-Packard's Mr. Archuleta") is not the head
+  const possessor = ([m]: [Mention, number]) => m.end < span.end && /^\s*['’]s?\b/.test(c.text.slice(m.end, m.end + 3));
+  const speaking = inside.filter((x) => SPEAKING_TYPES.has(x[0].type) && x[0].kind !== 'demonym' && x[0].kind !== 'pronoun' && !possessor(x));
   const pick = speaking.filter(([m]) => m.type === 'PERSON' && m.kind === 'name').pop()
     ?? speaking.filter(([m]) => m.end >= span.end - 1).pop()
-    ?? (inside.length === 1 && inside[0][0].start <= span.start + 4 && inside[0][0].end >= span.end - 1 ? inside[0] : undefined);
+    ?? (inside.length === 1 && !possessor(inside[0]) && inside[0][0].start <= span.start + 4 && inside[0][0].end >= span.end - 1 ? inside[0] : undefined);
   if (pick) {
     const e = entityOf(c, pick[1]);
     if (e) return { speaker: e.id, speakerName: e.name, type: e.type, at };
