@@ -106,6 +106,11 @@ describe('findTimes: tense chooses past or future for partial dates', () => {
     expect(one('Protesters planned a large demonstration on Saturday.', '2000-01-07')).toBe('Saturday=2000-01-08');
     expect(one('The sale is scheduled to close Monday.', '1989-11-02')).toBe('Monday=1989-11-06');
   });
+  it('gives "a year earlier" the quarter under discussion until another period takes over', () => {
+    expect(one('Third-quarter net rose 5%. For the first nine months, profit was $9 million, compared with $7 million a year earlier.', '1989-10-26'))
+      .toBe('Third-quarter=1989-Q3 | the first nine months=P9M | a year earlier=1988');
+    expect(one('Third-quarter net rose to $5 million from $4 million a year earlier.', '1989-10-26')).toBe('Third-quarter=1989-Q3 | a year earlier=1988-Q3');
+  });
   it('reads "the previous Friday" from the day last spoken of', () => {
     expect(one('The index fell on Friday. It was down 4.5% from the previous Friday.', '1989-10-30'))
       .toBe('Friday=1989-10-27 | the previous Friday=1989-10-20');

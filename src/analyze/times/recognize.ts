@@ -119,6 +119,8 @@ function resolveReferences(list: Cand[], sentences: readonly Sentence[]): void {
     }
     // the quarter under discussion is the last one named outright ("the third quarter", "third-quarter")
     if (/^\d{4}-Q\d$/.test(c.value) && !r) lastQuarter = c.value;
+    // "the first nine months", "the first half": the period under discussion is no longer a quarter
+    else if (!r && /^(?:P(?:[4-9]|1[01])M|\d{4}-H[12])$/.test(c.value)) lastQuarter = null;
     if ((c.type === 'DATE' || c.type === 'TIME') && /^\d{4}/.test(c.value)) prev = c;
   }
 }
