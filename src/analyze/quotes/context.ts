@@ -81,8 +81,10 @@ export const sameSentence = (c: Context, i: number, j: number) => i >= 0 && j >=
 /** The char span of tokens [from, to). */
 export const spanOf = (c: Context, from: number, to: number): Span => ({ start: c.tokens[from].start, end: c.tokens[to - 1].end });
 
-/** The period of a middle initial ("Robert M. Price"). */
-export const isInitialDot = (c: Context, i: number) => c.lower[i] === '.' && i > 0 && /^\p{Lu}$/u.test(c.tokens[i - 1].text) && c.tokens[i - 1].end === c.tokens[i].start && isCap(c, i + 1);
+/** The period of a middle initial or a short abbreviation inside a name ("Robert M. Price", "Del. Marcia Price", "R-Ky."). */
+export const isInitialDot = (c: Context, i: number) => c.lower[i] === '.' && i > 0 && i + 1 < c.tokens.length
+  && /^\p{Lu}[\p{L}-]{0,5}$/u.test(c.tokens[i - 1].text) && c.tokens[i - 1].end === c.tokens[i].start
+  && c.sent[i] === c.sent[i + 1] && (isCap(c, i + 1) || c.lower[i + 1] === ',' || c.lower[i + 1] === ')');
 
 /** A word that may stand inside a noun phrase. */
 export function npWord(c: Context, i: number): boolean {

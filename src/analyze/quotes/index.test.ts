@@ -80,6 +80,13 @@ describe('quotes: who said what', () => {
       .toEqual(['outrageous. → Jose Basulto']);
   });
 
+  it('reads names with abbreviations, party tags and nicknames after a quote', () => {
+    expect(quotes('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.'))
+      .toEqual(['Our assumption is that the veto will be overridden → Senate Majority Leader Mitch McConnell']);
+    expect(quotes('"One of the brightest members of the entire Congress," Rep. Elijah E. Cummings (D-Md.) said in an interview.'))
+      .toEqual(['One of the brightest members of the entire Congress → Rep. Elijah E. Cummings']);
+  });
+
   it('does not take a possessor for the speaker', () => {
     const obama: Person = { id: 'o', name: 'Barack Obama', forms: ['Barack Obama', 'Obama'] };
     expect(quotes('“My reaction, that was outrageous,” Obama’s former campaign strategist said.', [obama]))
