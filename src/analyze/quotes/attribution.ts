@@ -1,4 +1,4 @@
-import { CLAUSE_OPENERS, CUE_VERBS, DETERMINERS, PARTICIPLES, SKIP_BEFORE_VERB, TIME_WORDS } from './lexicon.js';
+import { CLAUSE_OPENERS, CUE_VERBS, DETERMINERS, PARTICIPLES, SKIP_BEFORE_VERB } from './lexicon.js';
 import { type Context, isCap, isInitialDot, isMark, npRight, npWord, sameSentence, verbLike } from './context.js';
 
 /** Token ranges [start, end) of the cue and of the subject noun phrase that says the quote. */
@@ -264,4 +264,3 @@ export function sentenceEnd(c: Context, i: number): number {
   return j;
 }
 
-export { TIME_WORDS };

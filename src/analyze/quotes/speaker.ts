@@ -1,7 +1,7 @@
 import type { Mention } from '../document.js';
 import type { Span } from '../schema.js';
 import { type Context, spanOf } from './context.js';
-import { DETERMINERS, PRONOUNS, SPOKESBODIES } from './lexicon.js';
+import { PRONOUNS, SPOKESBODIES } from './lexicon.js';
 
 /** Who says a quote: the entity (when known) and the words that name the speaker. */
 export interface Speaker { speaker: string | null; speakerName: string | null; type: string | null; at: number }
@@ -26,7 +26,7 @@ export function resolveSpeaker(c: Context, np: [number, number], previous: Speak
   if (SPOKESBODIES.has(head) && words.length > 1) {
     const owner = inside.filter(([m]) => m.end < span.end && (m.type === 'PERSON' || m.kind === 'title')).pop();
     const e = owner ? entityOf(c, owner[1]) : null;
-    return { speaker: e?.id ?? null, speakerName: trimDeterminer(phrase), type: 'ORGANIZATION', at };
+    return { speaker: e?.id ?? null, speakerName: phrase, type: 'ORGANIZATION', at };
   }
 
   if (words.length === 1 && PRONOUNS.has(head)) {
@@ -51,11 +51,7 @@ export function resolveSpeaker(c: Context, np: [number, number], previous: Speak
     if (e) return { speaker: e.id, speakerName: e.name, type: e.type, at };
     return { speaker: null, speakerName: pick[0].text, type: pick[0].type, at };
   }
-  return { speaker: null, speakerName: trimDeterminer(phrase), type: null, at };
-}
-
-function trimDeterminer(s: string): string {
-  return s;
+  return { speaker: null, speakerName: phrase, type: null, at };
 }
 
 /** The mentions of a subject phrase, with their indices. */
@@ -96,4 +92,3 @@ function lastPerson(c: Context, offset: number, previous: Speaker | null, previo
   return near.length ? pick(near[0]) : null;
 }
 
-export { DETERMINERS };
