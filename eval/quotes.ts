@@ -148,15 +148,29 @@ export async function run(args: string[]): Promise<number> {
   }
   const verbose = args.includes('--verbose');
   const dataDir = option(args, '--data') ?? DEFAULT_DATA;
-  const raw = JSON.parse(readFileSync(goldPath, 'utf8')) as { articles?: Record<string, GoldArticle> } & GoldArticle;
+  let raw: { articles?: Record<string, GoldArticle> } & GoldArticle;
+  try { raw = JSON.parse(readFileSync(goldPath, 'utf8')); } catch (err) {
+    console.error(`eval quotes: cannot read the gold file ${goldPath} (${(err as Error).message})`);
+    return 2;
+  }
   const items: [string, GoldArticle, Article][] = [];
   if (raw.articles) {
-    for (const [id, g] of Object.entries(raw.articles)) items.push([id, g, rebuildArticle(g, dataDir)]);
+    for (const [id, g] of Object.entries(raw.articles)) {
+      try { items.push([id, g, rebuildArticle(g, dataDir)]); } catch (err) {
+        console.error(`eval quotes: article ${id}: cannot rebuild its text from ${join(dataDir, g.source ?? '?')} (${(err as Error).message}); use --data DIR`);
+        return 2;
+      }
+    }
   } else {
     const textFile = option(args, '--text');
     if (!textFile) { console.error('eval quotes: a single-article gold needs --text FILE'); return 2; }
     const published = option(args, '--published') ?? (raw as { published?: string }).published ?? null;
-    const [article] = readPlainText(readFileSync(textFile, 'utf8'), { source: textFile, published }).articles;
+    let content: string;
+    try { content = readFileSync(textFile, 'utf8'); } catch (err) {
+      console.error(`eval quotes: cannot read ${textFile} (${(err as Error).message})`);
+      return 2;
+    }
+    const [article] = readPlainText(content, { source: textFile, published }).articles;
     if (!article) { console.error(`eval quotes: no article in ${textFile}`); return 2; }
     items.push([textFile, raw, article]);
   }
