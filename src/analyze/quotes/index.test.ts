@@ -108,6 +108,8 @@ describe('quotes: who said what', () => {
     expect(quotes('Lee described the trip as a “crucial opportunity” for the “full-scale restoration” of bilateral ties.', [LEE]))
       .toEqual(['crucial opportunity → Lee Jae Myung', 'full-scale restoration → Lee Jae Myung']);
     expect(quotes('Xi urged Lee to make “correct strategic choices”.', [LEE, XI])).toEqual(['correct strategic choices → Xi Jinping']);
+    expect(quotes('Obama described the bankruptcy of Chrysler, and the bankruptcy of General Motors that he envisioned, as being “quick, surgical, bankruptcies”.'))
+      .toEqual(['quick, surgical, bankruptcies → Obama']);
     expect(quotes('The phone drew attention when Xi jokingly suggested Lee check for a “backdoor” during a meeting.', [LEE, XI])).toEqual(['backdoor → Xi Jinping']);
   });
 

@@ -74,10 +74,21 @@ function attribute(c: Context, q: QuoteSpan, open: number, after: number): Attri
   const endsSentence = /[.]$/.test(c.text.slice(q.start, q.end));
   return (q.close ? attributionDash(c, after) : null)
     ?? (q.close && !endsSentence ? attributionAfter(c, after) : null)
-    ?? attributionBefore(c, open, words <= 3 ? 15 : 30)
+    ?? attributionBefore(c, open, words <= 3 && !afterAs(c, open) ? 15 : 30)
     ?? (q.close ? attributionFinal(c, after) : null)
     ?? attributionColon(c, open);
 }
+
+/** "described … as (being) a “…”": a verb that takes "as" may stand further away. */
+function afterAs(c: Context, open: number): boolean {
+  let k = open - 1;
+  while (k >= 0 && /^(?:a|an|the|being)$/.test(c.lower[k])) k--;
+  if (c.lower[k] !== 'as') return false;
+  const floor = c.sentenceStart[c.sent[open]];
+  for (let m = k - 1; m >= floor && m > k - 30; m--) if (AS_VERBS.has(c.lower[m])) return true;
+  return false;
+}
+const AS_VERBS = new Set(['described', 'describes', 'describing', 'characterized', 'characterised', 'labelled', 'labeled', 'dismissed', 'praised', 'hailed', 'branded', 'termed', 'denounced', 'criticized', 'criticised', 'condemned']);
 
 function cueSpan(c: Context, [from, to]: [number, number]): Quote['cue'] {
   const start = c.tokens[from].start, end = c.tokens[to - 1].end;
