@@ -41,6 +41,13 @@ describe('entities', () => {
     expect(doc.entities!.some((e) => e.name === 'Experts' || e.name === 'Regional')).toBe(false);
   });
 
+  it('never lets a name run across a lower-case word, whatever the tagger says', async () => {
+    const { nerSpans } = await import('./mentions.js');
+    const words = ['Lee', 'met', 'Xi', 'and', 'Ursula', 'von', 'der', 'Leyen', 'at', 'Bank', 'of', 'England'];
+    const tags = ['B-PER', 'I-PER', 'I-PER', 'O', 'B-PER', 'I-PER', 'I-PER', 'I-PER', 'O', 'B-ORG', 'I-ORG', 'I-ORG'];
+    expect(nerSpans(tags, 0, words.length, words).map((s) => words.slice(s.start, s.end).join(' '))).toEqual(['Lee', 'Xi', 'Ursula von der Leyen', 'Bank of England']);
+  });
+
   it('keeps every mention offset true to the text', () => {
     const doc = analyzeLines(['A', 'Chinese Premier Li Qiang told his Japanese counterpart that Beijing’s position had not changed.']);
     for (const e of doc.entities!) for (const m of e.mentions) expect(doc.text.slice(m.start, m.end)).toBe(m.text);

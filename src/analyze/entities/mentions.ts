@@ -15,8 +15,33 @@ const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
 interface NerSpan { start: number; end: number; type: string }
 
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'do', 'dos', 'van', 'von', 'der', 'den', 'bin', 'bint', 'ibn', 'al', 'el', 'la', 'le', 'du', 'del', 'della', 'ter', 'y']);
+const ORG_JOINERS = new Set(['of', 'and', 'the', 'for', '&', 'on', 'de', 'du', 'des', 'in']);
+
+/**
+ * A tagged span never runs across an ordinary lower-case word ("Lee met Xi" is two names): split it there,
+ * keeping name particles ("Ursula von der Leyen") and the joiners of organisation names ("Bank of England").
+ */
+function splitSpan(words: readonly string[], sp: NerSpan, out: NerSpan[]): void {
+  const keep = sp.type === 'PER' ? NAME_PARTICLES : ORG_JOINERS;
+  let start = sp.start;
+  for (let i = sp.start; i < sp.end; i++) {
+    const w = words[i];
+    if (/^\p{Ll}/u.test(w) && !keep.has(w) && !/^\p{Ll}+-\p{Lu}/u.test(w)) {
+      if (i > start) out.push({ start, end: i, type: sp.type });
+      start = i + 1;
+    }
+  }
+  if (sp.end > start) out.push({ start, end: sp.end, type: sp.type });
+}
+
 /** BIO tags to token spans. */
-export function nerSpans(tags: readonly string[], from: number, to: number): NerSpan[] {
+export function nerSpans(tags: readonly string[], from: number, to: number, words?: readonly string[]): NerSpan[] {
+  if (words) {
+    const out: NerSpan[] = [];
+    for (const sp of nerSpans(tags, from, to)) splitSpan(words, sp, out);
+    return out;
+  }
   const out: NerSpan[] = [];
   let cur: NerSpan | null = null;
   for (let i = from; i < to; i++) {
@@ -39,7 +64,10 @@ export function findMentions(text: string, sentences: readonly Sentence[], token
   // first pass: the words of full person names; second pass: those words alone are that person too ("Xi" after "Xi Jinping")
   const first = collectMentions(text, sentences, tokens, tags, new Set());
   const personWords = new Set<string>();
-  for (const m of first) if (m.type === 'PERSON' && m.kind === 'name' && m.tokenEnd - m.tokenStart >= 2) for (let k = m.tokenStart; k < m.tokenEnd; k++) personWords.add(tokens[k].text);
+  for (const m of first) {
+    if (m.type !== 'PERSON' || m.kind !== 'name' || m.tokenEnd - m.tokenStart < 2) continue;
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) if (isCapitalized(tokens[k].text)) personWords.add(tokens[k].text);
+  }
   if (personWords.size === 0) return first;
   return collectMentions(text, sentences, tokens, tags, personWords);
 }
@@ -67,7 +95,7 @@ function collectMentions(text: string, sentences: readonly Sentence[], tokens: r
 
 function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly string[], from: number, to: number, personWords: ReadonlySet<string>): Piece[] {
   const ner = new Map<number, NerSpan>();
-  for (const sp of nerSpans(tags, from, to)) ner.set(sp.start, sp);
+  for (const sp of nerSpans(tags, from, to, words)) ner.set(sp.start, sp);
   const pieces: Piece[] = [];
   for (let i = from; i < to; ) {
     const w = words[i];
