@@ -21,6 +21,18 @@ describe('segment', () => {
     expect(sentenceTexts('He said: “We are ready.” The talks ended.')).toEqual(['He said: “We are ready.”', 'The talks ended.']);
   });
 
+  it('keeps a middle initial with its period, as CoNLL does', () => {
+    expect(words('Robert M. Gates spoke.')).toEqual(['Robert', 'M.', 'Gates', 'spoke', '.']);
+  });
+
+  it('does not split after a middle initial', () => {
+    expect(sentenceTexts('Robert M. Gates met reporters. He left.')).toEqual(['Robert M. Gates met reporters.', 'He left.']);
+  });
+
+  it('leaves an opening straight quote to the sentence it opens', () => {
+    expect(sentenceTexts('He spoke. "We are ready," he said.')).toEqual(['He spoke.', '"We are ready," he said.']);
+  });
+
   it('treats each line as its own paragraph and numbers sentences by paragraph', () => {
     const seg = segment('Headline here\nFirst para. Second sentence.\nLast');
     expect(seg.paragraphs).toHaveLength(3);

@@ -32,8 +32,8 @@ export function segment(text: string): Segmentation {
         const w = text.slice(raw[i].start, raw[i].end);
         let boundary = i === raw.length - 1;
         let last = i;
-        if (!boundary && TERMINALS.has(w)) {
-          while (last + 1 < raw.length && CLOSERS.has(text.slice(raw[last + 1].start, raw[last + 1].end))) last++;
+        if (!boundary && TERMINALS.has(w) && !(w === '.' && i > 0 && isInitial(text, raw[i - 1]))) {
+          while (last + 1 < raw.length && CLOSERS.has(text.slice(raw[last + 1].start, raw[last + 1].end)) && !opensQuote(text, raw[last + 1])) last++;
           const next = raw[last + 1];
           boundary = next === undefined || startsSentence(text.slice(next.start, next.end));
         } else if (!boundary && w.length > 2 && w.endsWith('.') && !isAbbreviationTitle(w) && isAbbreviation(w)) {
@@ -53,6 +53,18 @@ export function segment(text: string): Segmentation {
     lineStart = lineEnd + 1;
   }
   return { paragraphs, sentences, tokens };
+}
+
+/** "M" in "Robert M. Smith": a single capital letter right before the period is an initial, not a sentence end. */
+function isInitial(text: string, t: { start: number; end: number }): boolean {
+  return t.end - t.start === 1 && /\p{Lu}/u.test(text[t.start]) && (t.start === 0 || /\s/.test(text[t.start - 1]));
+}
+
+/** A straight quote with a space before it and a word right after it opens a quotation ('said. "We …'). */
+function opensQuote(text: string, t: { start: number; end: number }): boolean {
+  const c = text[t.start];
+  if (c !== '"' && c !== "'") return c === '“' || c === '‘';
+  return t.start > 0 && /\s/.test(text[t.start - 1]) && t.end < text.length && /\S/.test(text[t.end]);
 }
 
 const TITLE_ABBR = /^(?:mr|mrs|ms|dr|prof|gen|gov|sen|rep|lt|col|st|rev)\.$/i;

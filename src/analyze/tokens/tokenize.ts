@@ -11,7 +11,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // word-ish run: letters, marks, digits, joined by inner hyphens, apostrophes, periods, ampersands, slashes or commas in numbers
-const TOKEN_RE = /(?:[A-Za-z]\.){2,}(?![\p{L}])|[\p{L}\p{M}\p{N}]+(?:(?:[-'’&/]|[.,:](?=\p{N}))[\p{L}\p{M}\p{N}]+)*|\.{2,}|-{2,}|[^\s]/gu;
+const TOKEN_RE = /(?:[A-Za-z]\.){2,}(?![\p{L}])|\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|[\p{L}\p{M}\p{N}]+(?:(?:[-'’&/]|[.,:](?=\p{N}))[\p{L}\p{M}\p{N}]+)*|\.{2,}|-{2,}|[^\s]/gu;
 const CLITIC_RE = /(?:['’](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M)|n['’]t|N['’]T)$/u;
 
 export function tokenize(text: string, from = 0, to = text.length): RawToken[] {
