@@ -194,8 +194,9 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
     if (next && next.start === p.end && next.kind === 'name' && next.type === 'PERSON') { namePiece = next; nameEnd = next.end; }
     else if (next && next.start === p.end && next.kind === 'name' && next.type !== 'COUNTRY' && isCapitalized(words[p.end])) { namePiece = next; nameEnd = next.end; }
     else if (isCapitalized(words[p.start]) || isCapitalized(words[p.end] ?? '')) {
+      // the tagger saw no name here: only a run of two or more capitalized words is taken as one ("President Lee Jae Myung")
       const j = nameAfter(words, p.end, to);
-      if (j > p.end && !(next && next.start < j)) nameEnd = j;
+      if (j - p.end >= 2 && !(next && next.start < j)) nameEnd = j;
     }
     if (nameEnd > p.end && (isCapitalized(words[p.start]) || country || qualifier || former || isCapitalized(words[p.end]))) {
       if (namePiece) used.add(namePiece);

@@ -5,6 +5,7 @@ import type { EventActor } from '../schema.js';
 export interface Actor { mention: number; entity: string | null; name: string; country: string | null; start: number; end: number; tokenStart: number }
 
 const PREPOSITIONS = new Set(['with', 'of', 'to', 'for', 'on', 'in', 'from', 'between', 'by', 'at', 'about', 'against', 'into', 'over', 'toward', 'towards', 'among', 'amid', 'during', 'after', 'before', 'like', 'than', 'under', 'using']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'hers', 'its', 'their']);
 const STOP_RIGHT = new Set([';', 'but', 'while', 'whereas', 'which', 'who', 'because', 'although', 'when']);
 
 /** The actors of each sentence: people, countries, organisations and role descriptions, not places named as places. */
@@ -19,6 +20,8 @@ export function actorsBySentence(doc: Document): Actor[][] {
     const e = eid ? entities.get(eid) : undefined;
     if (!e && m.kind !== 'title') return;
     if (m.kind === 'title' && m.relation && !e) return;
+    // "his fiscal rules": a possessive pronoun owns something; it is not a party to the event
+    if (m.kind === 'pronoun' && POSSESSIVE_PRONOUNS.has(m.text.toLowerCase())) return;
     // a possessor is not an actor of the clause ("Lee's key priorities")
     const after = doc.text.slice(m.end, m.end + 2);
     if (after === "'s" || after === '’s') return;

@@ -59,6 +59,12 @@ describe('events', () => {
     expect(found.filter((e) => e.type === 'SANCTION' && e.target?.country === 'GBR')).toEqual([]);
   });
 
+  it('does not take a possessive pronoun as a party', () => {
+    const found = events('Mr Balls said the chancellor would meet his fiscal rules.');
+    expect(found.filter((e) => e.target?.name === 'his' || e.target?.entity === e.source.entity)).toEqual([]);
+    expect(found.every((e) => !/^(?:his|her|their)$/i.test(e.target?.name ?? ''))).toBe(true);
+  });
+
   it('keeps trigger and sentence offsets true to the text', () => {
     const doc = analyzeLines(['Headline', 'Brazil signed an agreement with Argentina on Tuesday.']);
     for (const e of doc.events!) {
