@@ -3,6 +3,9 @@ import type { Analysis, ArticleRecord, Entity, EntityType, Event, Modality, Quot
 /** What storing one article did. */
 export type AddResult = 'added' | 'present' | 'replaced';
 
+/** What storing each article of a batch did, or why it was not stored (the others still were). */
+export type BatchResult = AddResult | Error;
+
 export interface AddOptions {
   /** an article already stored has its facts deleted and stored again from this analysis (same transaction) */
   replace?: boolean;
@@ -84,6 +87,9 @@ export interface DyadRow { dyad: [string, string]; articles: number; events: num
 
 export interface SearchHit { id: string; title: string; published: string | null; snippet: string }
 
+/** One article in a listing, newest publication date first. */
+export interface ArticleListRow { id: string; title: string; standfirst: string | null; published: string | null; source: string | null; url: string | null; ingestedAt: string; events: number; quotes: number }
+
 export interface Counts { articles: number; entities: number; actors: number; mentions: number; times: number; quotes: number; events: number; relations: number }
 
 export type ArticleLookup = { found: StoredArticle } | { found: null; matches: number };
@@ -99,6 +105,11 @@ export interface Store {
    * ('present'), unless `replace` is set ('replaced').
    */
   addArticle(analysis: Analysis, opts?: AddOptions): Promise<AddResult>;
+  /**
+   * Stores many articles in one transaction where the engine can (fewer commits: faster), each article still all
+   * of its facts or none; one article's failure is its result and does not stop the others.
+   */
+  addArticles(analyses: readonly Analysis[], opts?: AddOptions): Promise<BatchResult[]>;
   hasArticle(id: string): Promise<boolean>;
   /** by full id or an unambiguous prefix */
   article(idOrPrefix: string): Promise<ArticleLookup>;
@@ -110,6 +121,10 @@ export interface Store {
   /** dyads across the corpus, or across the given articles */
   dyads(filter?: { articleIds?: readonly string[] }): Promise<DyadRow[]>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
+  /** stored articles, newest publication date first */
+  articles(filter?: { limit?: number; offset?: number }): Promise<ArticleListRow[]>;
+  /** the analysis document of an article as it was stored (SCHEMA.md shape), by full id */
+  analysis(id: string): Promise<Analysis | null>;
   counts(): Promise<Counts>;
   /** every event, flat, for export; streamed */
   exportRows(): AsyncIterable<ExportRow>;

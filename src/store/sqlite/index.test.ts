@@ -193,4 +193,14 @@ describe('queries', () => {
     expect(rows[1]).toMatchObject({ sqldate: null, date: '2026-01', modality: 'planned' });
     expect(rows[3]).toMatchObject({ event_root_code: '10', quad_class: 3 });
   });
+  it('lists articles newest first and gives back each stored analysis document as it was stored', async () => {
+    await loadAll();
+    const list = await store.articles();
+    expect(list).toHaveLength(3);
+    const dates = list.map((a) => a.published ?? '');
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect((await store.articles({ limit: 1, offset: 1 }))[0].id).toBe(list[1].id);
+    for (const a of fixtureCorpus()) expect(await store.analysis(a.article.id)).toEqual(a);
+    expect(await store.analysis('0'.repeat(64))).toBeNull();
+  });
 });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Analysis } from '../../analyze/schema.js';
 import type { Store } from '../store.js';
 import { migrate } from './migrations.js';
-import { iterateExport, queryActor, queryActors, queryArticle, queryCounts, queryDyads, queryEvents, queryQuotes, querySearch } from './queries.js';
+import { iterateExport, queryActor, queryActors, queryAnalysis, queryArticle, queryArticles, queryCounts, queryDyads, queryEvents, queryQuotes, querySearch } from './queries.js';
 import { createWriter } from './write.js';
 
 export interface SqliteOptions {
@@ -44,6 +44,8 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
     async actor(name) { return queryActor(db, name); },
     async dyads(filter) { return queryDyads(db, filter); },
     async search(query, limit) { return querySearch(db, query, limit); },
+    async articles(filter) { return queryArticles(db, filter); },
+    async analysis(id) { return queryAnalysis(db, id); },
     async counts() { return queryCounts(db); },
     async *exportRows() { yield* iterateExport(db); },
     async close() { if (db.open) db.close(); },

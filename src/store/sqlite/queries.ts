@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Direction, EntityType, Event, Modality } from '../../analyze/schema.js';
+import type { Analysis, Direction, EntityType, Event, Modality } from '../../analyze/schema.js';
 import { firstLast, normalizeName } from '../names.js';
-import type { ActorDetail, ActorRow, ArticleLookup, Counts, DyadRow, EventFilter, EventRow, ExportRow, QuoteFilter, QuoteRow, SearchHit, StoredArticle } from '../store.js';
+import type { ActorDetail, ActorRow, ArticleListRow, ArticleLookup, Counts, DyadRow, EventFilter, EventRow, ExportRow, QuoteFilter, QuoteRow, SearchHit, StoredArticle } from '../store.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -167,6 +167,28 @@ export function querySearch(db: Database.Database, query: string, limit = 20): S
   return (db.prepare(`SELECT a.id, a.title, a.published, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
     FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?`)
     .all(match, Math.max(1, Math.floor(limit))) as Row[]).map((r) => ({ id: r.id, title: r.title, published: r.published, snippet: r.snippet }));
+}
+
+/** Stored articles, newest publication date first (undated last), with their event and quote counts. */
+export function queryArticles(db: Database.Database, f: { limit?: number; offset?: number } = {}): ArticleListRow[] {
+  const limit = Math.max(1, Math.floor(f.limit ?? 50));
+  const offset = Math.max(0, Math.floor(f.offset ?? 0));
+  return (db.prepare(`SELECT a.id, a.title, a.standfirst, a.published, a.source, a.url, a.ingested_at,
+      (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events, (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+    FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.seq DESC LIMIT ? OFFSET ?`).all(limit, offset) as Row[]).map((r) => ({
+    id: r.id, title: r.title, standfirst: r.standfirst, published: r.published, source: r.source, url: r.url, ingestedAt: r.ingested_at, events: r.events, quotes: r.quotes,
+  }));
+}
+
+/** The analysis document as stored: the `analysis` column with the article rebuilt from its own columns. */
+export function queryAnalysis(db: Database.Database, id: string): Analysis | null {
+  const a = db.prepare(`SELECT * FROM articles WHERE id = ?`).get(id) as Row | undefined;
+  if (!a) return null;
+  const layers = JSON.parse(a.analysis) as Omit<Analysis, 'article'>;
+  return {
+    article: { id: a.id, title: a.title, standfirst: a.standfirst, published: a.published, source: a.source, url: a.url, lang: a.lang, text: a.text },
+    ...layers,
+  };
 }
 
 export function queryCounts(db: Database.Database): Counts {
