@@ -36,6 +36,10 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
       if (!writer) throw new Error('E_READONLY: the store was opened read-only');
       return writer.add(a, addOpts);
     },
+    async addArticles(as, addOpts) {
+      if (!writer) throw new Error('E_READONLY: the store was opened read-only');
+      return writer.addMany(as, addOpts);
+    },
     async hasArticle(id) { return has.get(id) !== undefined; },
     async article(idOrPrefix) { return queryArticle(db, idOrPrefix); },
     async events(filter) { return queryEvents(db, filter); },

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Analysis, EntityType, EventActor, Span, TextSpan } from '../../analyze/schema.js';
-import type { AddOptions, AddResult } from '../store.js';
+import type { AddOptions, AddResult, BatchResult } from '../store.js';
 import { firstLast, normalizeName, tokenCount } from '../names.js';
 
 /** Thrown (and the article not stored) when a fact's span does not point at its text: offsets are the truth. */
@@ -130,7 +130,21 @@ export function createWriter(db: Database.Database) {
     return replaced ? 'replaced' : 'added';
   });
 
+  /** Many articles in one transaction, each in its own savepoint: a failing article is rolled back alone. */
+  const addMany = db.transaction((as: readonly Analysis[], ingestedAt: string, replace: boolean): BatchResult[] => as.map((a) => {
+    try {
+      checkSpans(a);
+      return add(a, ingestedAt, replace); // nested: a savepoint
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  }));
+
   return {
+    /** Stores articles in one transaction, each whole or not at all; a failure is that article's result. */
+    addMany(as: readonly Analysis[], opts: AddOptions = {}, ingestedAt = new Date().toISOString()): BatchResult[] {
+      return as.length === 0 ? [] : addMany.immediate(as, ingestedAt, opts.replace ?? false);
+    },
     /** Stores one article and all its facts, or nothing; 'present' when its id is already stored (unless replacing). */
     add(a: Analysis, opts: AddOptions = {}, ingestedAt = new Date().toISOString()): AddResult {
       checkSpans(a);
