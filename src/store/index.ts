@@ -2,6 +2,7 @@ import type { Store } from './store.js';
 import { openSqliteStore, type SqliteOptions } from './sqlite/index.js';
 
 export type * from './store.js';
+export type * from './relations.js';
 export { normalizeName } from './names.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { Analysis, ArticleRecord, Entity, EntityType, Event, Modality, Quote, Relation, TimeExpr } from '../analyze/schema.js';
+import type { DyadSeries, RelationsQuery } from './relations.js';
 
 /** What storing one article did. */
 export type AddResult = 'added' | 'present' | 'replaced';
@@ -120,6 +121,8 @@ export interface Store {
   actor(name: string): Promise<ActorDetail[]>;
   /** dyads across the corpus, or across the given articles */
   dyads(filter?: { articleIds?: readonly string[] }): Promise<DyadRow[]>;
+  /** relations per dyad and per day/week/month, each event counted once per story, planned events apart (relations.ts) */
+  relations(query?: RelationsQuery): Promise<DyadSeries[]>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
   /** stored articles, newest publication date first */
   articles(filter?: { limit?: number; offset?: number }): Promise<ArticleListRow[]>;

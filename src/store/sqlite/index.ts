@@ -4,6 +4,7 @@ import type { Store } from '../store.js';
 import { migrate } from './migrations.js';
 import { iterateExport, queryActor, queryActors, queryAnalysis, queryArticle, queryArticles, queryCounts, queryDyads, queryEvents, queryQuotes, querySearch } from './queries.js';
 import { createWriter } from './write.js';
+import { queryRelations } from './relations.js';
 
 export interface SqliteOptions {
   /** synchronous=FULL: commits survive power loss, not only a crash of the program (default NORMAL) */
@@ -47,6 +48,7 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
     async actors(filter) { return queryActors(db, filter); },
     async actor(name) { return queryActor(db, name); },
     async dyads(filter) { return queryDyads(db, filter); },
+    async relations(query) { return queryRelations(db, query); },
     async search(query, limit) { return querySearch(db, query, limit); },
     async articles(filter) { return queryArticles(db, filter); },
     async analysis(id) { return queryAnalysis(db, id); },
