@@ -23,7 +23,7 @@ function option(args: string[], name: string, fallback: string): string {
 const args = process.argv.slice(2);
 const root = packageRoot();
 const shared = resolve(option(args, '--shared', join(root, '..', 'shared')));
-const epochs = Number(option(args, '--epochs', '8'));
+const epochs = Number(option(args, '--epochs', '12'));
 const bits = Number(option(args, '--bits', '20'));
 const seed = Number(option(args, '--seed', '1'));
 const folds = Number(option(args, '--folds', '10'));
@@ -53,13 +53,14 @@ if (!noGaz) lexicon.gazetteer = gazetteer.all();
 console.log(`features ready [${secs()} s]`);
 
 const runs = Number(option(args, '--runs', '4'));
+const beam = Number(option(args, '--beam', '8'));
 const weights = new Float32Array((1 << bits) * LABEL_COUNT);
 for (let run = 0; run < runs; run++) {
   const perceptron = train(examples, {
-    bits, epochs, seed: seed + run,
+    bits, epochs, seed: seed + run, beam,
     onEpoch: (epoch, p, mistakes) => {
       let line = `run ${run + 1} epoch ${epoch}: ${mistakes} token mistakes [${secs()} s]`;
-      if (showDev) line += `  dev F1 ${evaluate(memoryModel(p.averaged(), bits, lexicon), devSet).overall.f1.toFixed(2)}`;
+      if (showDev) line += `  dev F1 ${evaluate(memoryModel(p.averaged(), bits, beam, lexicon), devSet).overall.f1.toFixed(2)}`;
       console.log(line);
     },
   });
@@ -67,7 +68,7 @@ for (let run = 0; run < runs; run++) {
   for (let i = 0; i < w.length; i++) weights[i] += w[i] / runs;
 }
 const trainSeconds = Number(secs());
-const data = encodeModel(weights, bits, lexicon, prune, { data: 'conll2003/train.txt', epochs, seed, folds, sentences: trainSet.length });
+const data = encodeModel(weights, bits, beam, lexicon, prune, { data: 'conll2003/train.txt', epochs, seed, runs, folds, sentences: trainSet.length });
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, data);
 console.log(`wrote ${out}: ${(data.length / 1e6).toFixed(2)} MB, trained in ${trainSeconds} s`);

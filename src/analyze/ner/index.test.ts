@@ -38,14 +38,14 @@ describe('tagTokens (shipped model)', () => {
 
 describe('nerStage', () => {
   it('tags a document sentence by sentence, one tag per token', () => {
-    const text = 'Lee Jae Myung arrived in Beijing. He met Xi Jinping on Monday.';
+    const text = 'Lee Jae Myung arrived in Beijing. He met Chinese President Xi Jinping on Monday.';
     let doc = createDocument({ id: 'a', title: '', body: text, text, lang: 'en' } as never);
     doc = { ...doc, ...segmentStage.run(doc) };
     const tokens = doc.tokens!;
     const tags = nerStage.run(doc).nerTags!;
     expect(tags).toHaveLength(tokens.length);
     const found = chunks(tags).map((c) => `${c.type}:${tokens.slice(c.start, c.end).map((t) => t.text).join(' ')}`);
-    expect(found).toEqual(['PER:Lee Jae Myung', 'LOC:Beijing', 'PER:Xi Jinping']);
+    expect(found).toEqual(['PER:Lee Jae Myung', 'LOC:Beijing', 'MISC:Chinese', 'PER:Xi Jinping']);
   });
 
   it('declares what it needs and what it adds', () => {

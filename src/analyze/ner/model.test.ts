@@ -17,8 +17,8 @@ describe('model file', () => {
     lexicon.clusters.set(123456789, 0xabc);
     lexicon.caseClass.set(42, 3);
     lexicon.gazetteer.set(4000000000, 0b1010);
-    const model = decodeModel(encodeModel(weights, bits, lexicon, 0.01, { test: true }));
-    expect(model.header).toMatchObject({ format: FORMAT_VERSION, featureVersion: FEATURE_VERSION, bits });
+    const model = decodeModel(encodeModel(weights, bits, 8, lexicon, 0.01, { test: true }));
+    expect(model.header).toMatchObject({ format: FORMAT_VERSION, featureVersion: FEATURE_VERSION, bits, beam: 8 });
     expect(model.weights[0]).toBeCloseTo(1.5, 4);
     expect(model.weights[20]).toBeCloseTo(-0.75, 4);
     expect(model.weights[30]).toBe(0);
@@ -29,7 +29,7 @@ describe('model file', () => {
 
   it('refuses a file that is not a model, and a model of another format version', () => {
     expect(() => decodeModel(new TextEncoder().encode('hello world, not a model'))).toThrow(/E_NER_MODEL_MAGIC/);
-    const data = encodeModel(new Float32Array(16 * LABELS.length), 4, emptyLexicon(), 0, {});
+    const data = encodeModel(new Float32Array(16 * LABELS.length), 4, 1, emptyLexicon(), 0, {});
     new DataView(data.buffer).setUint32(8, FORMAT_VERSION + 1, true);
     expect(() => decodeModel(data)).toThrow(/E_NER_MODEL_VERSION/);
   });

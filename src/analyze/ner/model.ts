@@ -22,6 +22,8 @@ export interface ModelHeader {
   scale: number;
   /** weights below this magnitude were dropped */
   prune: number;
+  /** beam width the model was trained for and decodes with (1: greedy) */
+  beam: number;
   counts: { rows: number; clusters: number; caseClass: number; gazetteer: number };
   training: Record<string, unknown>;
 }
@@ -47,7 +49,7 @@ function readMap(r: ByteReader, value: () => number): Map<number, number> {
 }
 
 /** Serializes weights (pruned below `prune`, quantized to int16) and lexicons. */
-export function encodeModel(weights: Float32Array, bits: number, lexicon: Lexicon, prune: number, training: Record<string, unknown>): Uint8Array {
+export function encodeModel(weights: Float32Array, bits: number, beam: number, lexicon: Lexicon, prune: number, training: Record<string, unknown>): Uint8Array {
   let maxAbs = 0;
   for (const v of weights) maxAbs = Math.max(maxAbs, Math.abs(v));
   const scale = maxAbs / 32767 || 1;
@@ -75,7 +77,7 @@ export function encodeModel(weights: Float32Array, bits: number, lexicon: Lexico
   writeMap(body, lexicon.caseClass, (v) => body.u8(v));
   writeMap(body, lexicon.gazetteer, (v) => body.u8(v));
   const header: ModelHeader = {
-    format: FORMAT_VERSION, featureVersion: FEATURE_VERSION, labels: [...LABELS], bits, scale, prune,
+    format: FORMAT_VERSION, featureVersion: FEATURE_VERSION, labels: [...LABELS], bits, scale, prune, beam,
     counts: { rows, clusters: lexicon.clusters.size, caseClass: lexicon.caseClass.size, gazetteer: lexicon.gazetteer.size },
     training,
   };
@@ -100,6 +102,7 @@ export function decodeModel(data: Uint8Array, source = 'model'): Model {
   if (header.featureVersion !== FEATURE_VERSION) {
     throw new Error(`E_NER_MODEL_FEATURES: ${source} was trained with features v${header.featureVersion}, this code computes v${FEATURE_VERSION}`);
   }
+  if (!(header.beam >= 1 && header.beam <= 64)) throw new Error(`E_NER_MODEL_HEADER: ${source} has beam width ${header.beam}`);
   if (header.labels.join(' ') !== LABELS.join(' ')) throw new Error(`E_NER_MODEL_LABELS: ${source} has labels ${header.labels.join(' ')}`);
   const body = new ByteReader(gunzipSync(data.subarray(r.pos)));
   const weights = new Float32Array((1 << header.bits) * LABEL_COUNT);

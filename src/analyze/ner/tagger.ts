@@ -1,5 +1,5 @@
 // The runtime tagger: words in, BIO labels out, one sentence at a time.
-import { decodeGreedy, Scratch, type Weights } from './decode.js';
+import { decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
 import { gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
 import { BIO_OF } from './labels.js';
 import type { Model } from './model.js';
@@ -12,7 +12,8 @@ export class Tagger {
   private buf: SentenceFeatures | undefined;
   private ids = new Uint8Array(256);
 
-  constructor(readonly model: Model) {
+  /** beam width of decoding: the model's own unless given */
+  constructor(readonly model: Model, readonly beam = model.header.beam) {
     this.weights = { values: model.weights, mask: (1 << model.header.bits) - 1 };
     this.infos = new WordInfos(model.lexicon);
   }
@@ -27,7 +28,8 @@ export class Tagger {
     const gaz = gazetteerBits(infos, (h) => gazetteer.get(h) ?? 0);
     this.buf = staticFeatures(infos, gaz, isUpperSentence(words), this.buf);
     if (this.ids.length < n) this.ids = new Uint8Array(n * 2);
-    decodeGreedy(this.weights, this.buf, infos, this.ids, this.scratch);
+    if (this.beam > 1) decodeBeam(this.weights, this.buf, infos, this.ids, this.beam, this.scratch);
+    else decodeGreedy(this.weights, this.buf, infos, this.ids, this.scratch);
     const out: string[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = BIO_OF[this.ids[i]];
     return out;

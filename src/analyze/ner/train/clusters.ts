@@ -14,7 +14,7 @@ const DEFAULTS: ClusterOptions = { minCount: 3, maxWords: 60000, contexts: 1500,
 interface Sparse { idx: Int32Array; val: Float32Array }
 
 /** Sparse PPMI context vectors of the vocabulary words. */
-export function contextVectors(lines: readonly (readonly string[])[], o: ClusterOptions): { words: string[]; vectors: Sparse[]; dims: number } {
+function contextVectors(lines: readonly (readonly string[])[], o: ClusterOptions): { words: string[]; vectors: Sparse[]; dims: number } {
   const keyLines = lines.map((l) => l.map((w) => wordKey(normalizeWord(w))));
   const freq = new Map<string, number>();
   for (const l of keyLines) for (const k of l) freq.set(k, (freq.get(k) ?? 0) + 1);

@@ -7,9 +7,9 @@ import { score, type Score } from '../score.js';
 import { Tagger } from '../tagger.js';
 
 /** An in-memory model from trained weights, for measuring before saving. */
-export function memoryModel(weights: Float32Array, bits: number, lexicon: Lexicon): Model {
+export function memoryModel(weights: Float32Array, bits: number, beam: number, lexicon: Lexicon): Model {
   return {
-    header: { format: FORMAT_VERSION, featureVersion: FEATURE_VERSION, labels: [...LABELS], bits, scale: 1, prune: 0, counts: { rows: 0, clusters: 0, caseClass: 0, gazetteer: 0 }, training: {} },
+    header: { format: FORMAT_VERSION, featureVersion: FEATURE_VERSION, labels: [...LABELS], bits, scale: 1, prune: 0, beam, counts: { rows: 0, clusters: 0, caseClass: 0, gazetteer: 0 }, training: {} },
     weights,
     lexicon,
   };
