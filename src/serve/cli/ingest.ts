@@ -5,6 +5,8 @@ import { formatProblem, isError, PROBLEM, problem, type Problem } from '../../in
 import { listInputs, readFile, type InputFile } from '../../ingest/read.js';
 import type { Store } from '../../store/store.js';
 import { EXIT, openDb, parseDate, printJson, requireExisting, type Io } from './io.js';
+import { ingestParallel, parseWorkers } from '../../scale/ingest.js';
+import { defaultWorkers } from '../../scale/pool.js';
 
 export interface IngestSummary {
   added: number;
@@ -26,7 +28,7 @@ export interface IngestOptions {
   signal?: AbortSignal;
 }
 
-interface Options { db?: string; published?: string; reanalyze?: boolean; durable?: boolean; json?: boolean }
+interface Options { db?: string; published?: string; reanalyze?: boolean; durable?: boolean; json?: boolean; workers?: number }
 
 /**
  * Reads files, analyses each article not yet stored, stores it (one transaction each). Problems are collected,
@@ -105,7 +107,8 @@ export async function runIngest(paths: string[], opts: Options, io: Io): Promise
   let sum: IngestSummary;
   try {
     for (const p of problems) io.stderr.write(formatProblem(p) + '\n');
-    sum = await ingestFiles(store, files, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal }, io);
+    // analysis on worker threads (all cores by default), writes batched: src/scale
+    sum = await ingestParallel(store, files, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal, workers: opts.workers ?? defaultWorkers(io.env) }, io);
     sum.failed += problems.filter(isError).length;
     sum.problems.unshift(...problems);
   } finally {
@@ -129,5 +132,6 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--reanalyze', 'analyze again the articles already stored and replace them with their facts (give the same --published)')
     .option('--durable', 'synchronous=FULL: each stored article also survives a power loss (slower)')
     .option('--json', 'print the counts and problems as JSON')
+    .option('--workers <n>', 'analyzer threads (default: $DYAD_WORKERS or every core; 0 analyzes on the main thread)', parseWorkers)
     .action(async (paths: string[], opts: Options) => done(await runIngest(paths, opts, io)));
 }

@@ -29,7 +29,8 @@ async function run(argv: string[], opts: { env?: Record<string, string>; tty?: b
   const io: Io = {
     stdout: { write: (s: string) => { if (opts.failWrite) throw new Error('write EPIPE'); out += s; return true; } },
     stderr: { write: (s: string) => { err += s; return true; }, isTTY: opts.tty ?? false },
-    env: opts.env ?? {},
+    // the analysis is mocked in this process, and worker threads would not see the mock: analyze on this thread
+    env: { DYAD_WORKERS: '0', ...opts.env },
   };
   const code = await main(argv, io);
   return { code, out, err };

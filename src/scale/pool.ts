@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { analyze } from '../analyze/index.js';
+import type { Analysis } from '../analyze/schema.js';
+import { findRoot } from '../analyze/lexicon/root.js';
+import type { Article } from '../ingest/article.js';
+
+/** The number of worker threads `dyad ingest` uses by default: $DYAD_WORKERS, else every core. */
+export function defaultWorkers(env: Record<string, string | undefined> = {}): number {
+  const n = Number(env.DYAD_WORKERS);
+  return env.DYAD_WORKERS && Number.isInteger(n) && n >= 0 ? n : Math.max(1, availableParallelism());
+}
+
+/** The compiled worker script: beside this file when running from dist/, else the build of it (tests run from src/). */
+export function workerScript(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) return join(here, '..', 'analyze-worker.js');
+  return join(findRoot(), 'dist', 'src', 'scale', 'analyze-worker.js');
+}
+
+interface Pending { resolve(a: Analysis): void; reject(e: Error): void }
+interface Slot { worker: Worker; pending: Map<number, Pending>; dead: boolean }
+
+/**
+ * Analyzes articles on `size` worker threads (node:worker_threads); `size` 0 analyzes on the calling thread.
+ * Each call resolves with that article's analysis or rejects with the analysis error; the caller bounds how many
+ * are in flight. A worker that dies fails its pending articles and is replaced.
+ */
+export class AnalyzerPool {
+  private readonly slots: Slot[] = [];
+  private seq = 0;
+  private closed = false;
+
+  constructor(readonly size: number = defaultWorkers()) {
+    if (size > 0 && !existsSync(workerScript())) throw new Error(`E_WORKER: ${workerScript()} is missing (run npm run build)`);
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(workerScript()), pending: new Map(), dead: false };
+    slot.worker.on('message', (m: { seq: number; analysis?: Analysis; error?: string }) => {
+      const p = slot.pending.get(m.seq);
+      if (!p) return;
+      slot.pending.delete(m.seq);
+      if (m.error !== undefined) p.reject(new Error(m.error));
+      else p.resolve(m.analysis!);
+    });
+    const fail = (err: Error) => {
+      if (slot.dead) return;
+      slot.dead = true;
+      for (const p of slot.pending.values()) p.reject(err);
+      slot.pending.clear();
+      const i = this.slots.indexOf(slot);
+      if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+    };
+    slot.worker.on('error', (err) => fail(new Error(`E_WORKER: a worker thread failed: ${err.message}`)));
+    slot.worker.on('exit', (code) => fail(new Error(`E_WORKER: a worker thread exited (${code})`)));
+    return slot;
+  }
+
+  /** Articles being analyzed right now. */
+  get inFlight(): number {
+    return this.slots.reduce((n, s) => n + s.pending.size, 0);
+  }
+
+  analyze(article: Article): Promise<Analysis> {
+    if (this.closed) return Promise.reject(new Error('E_WORKER: the pool is closed'));
+    if (this.size === 0) {
+      try { return Promise.resolve(analyze(article)); } catch (err) { return Promise.reject(err as Error); }
+    }
+    // the least busy worker
+    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const seq = this.seq++;
+    return new Promise<Analysis>((resolve, reject) => {
+      slot.pending.set(seq, { resolve, reject });
+      slot.worker.postMessage({ seq, article });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map(async (s) => { s.dead = true; await s.worker.terminate(); }));
+  }
+}
