@@ -11,6 +11,8 @@ export interface Article {
   url: string | null;
   source: string | null;
   lang: string;
+  /** the author line of a web page or feed item, where it gives one (not part of `text`) */
+  byline?: string | null;
   /** headline, newline, standfirst (if any), newline, paragraphs joined by newlines: what offsets point into */
   text: string;
 }

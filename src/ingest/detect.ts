@@ -2,10 +2,15 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { PROBLEM, problem, type Problem } from './problem.js';
 
-export type Format = 'text' | 'jsonl';
+export type Format = 'text' | 'jsonl' | 'html' | 'feed' | 'xml';
 
 /** Extensions a folder is searched for; a file named explicitly may have any extension. */
-export const EXTENSIONS: Record<string, Format> = { '.txt': 'text', '.text': 'text', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
+export const EXTENSIONS: Record<string, Format> = {
+  '.txt': 'text', '.text': 'text', '.jsonl': 'jsonl', '.ndjson': 'jsonl',
+  '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.rss': 'feed', '.atom': 'feed',
+  // XML files go to a reader by their root element: <rss>/<feed>/<rdf:RDF> feeds, <TimeML>, MEANTIME <Document>
+  '.xml': 'xml', '.tml': 'xml',
+};
 
 export type Detection = { ok: true; format: Format; size: number } | { ok: false; problem: Problem };
 
@@ -14,7 +19,7 @@ const SNIFF_BYTES = 8192;
 /**
  * Looks at a file before it is read: empty, binary (NUL bytes or mostly control characters) and UTF-16 files
  * are problems; otherwise the format comes from the extension, or, for an unknown one, from the first
- * non-blank character (`{` → JSON Lines, anything else → plain text).
+ * non-blank character (`{` → JSON Lines, `<` → HTML or XML, anything else → plain text).
  */
 export async function detect(path: string, source = path): Promise<Detection> {
   let head: Buffer;
@@ -41,8 +46,9 @@ export async function detect(path: string, source = path): Promise<Detection> {
   if (isBinary(head)) return { ok: false, problem: problem(PROBLEM.BINARY, 'not a text file (binary content); skipped', source) };
   const byExt = EXTENSIONS[extname(path).toLowerCase()];
   if (byExt) return { ok: true, format: byExt, size };
-  const first = head.toString('latin1').trimStart()[0];
-  return { ok: true, format: first === '{' ? 'jsonl' : 'text', size };
+  const start = head.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  if (start[0] === '<') return { ok: true, format: /^(<\?xml|<!--[\s\S]*?-->\s*)*<!doctype html|^<html/i.test(start) ? 'html' : 'xml', size };
+  return { ok: true, format: start[0] === '{' ? 'jsonl' : 'text', size };
 }
 
 /** NUL bytes, or more than 10% control characters other than tab, LF, CR, FF and ESC. */

@@ -20,6 +20,9 @@ export const PROBLEM = {
   RECORD: 'E_RECORD', // valid JSON, but not an article record (not an object, no title/text)
   DATE: 'W_DATE', // a record's date could not be read; the fallback date was used
   SKIPPED: 'W_SKIPPED', // files in a folder of a type dyad does not read
+  MARKUP: 'E_MARKUP', // an XML feed or document that cannot be parsed
+  FORMAT: 'E_FORMAT', // an XML file of a kind dyad does not read (its root element says what it is)
+  NO_TEXT: 'E_NO_TEXT', // a page or document without readable article text
   ANALYZE: 'E_ANALYZE', // the analysis failed on this article
   STORE: 'E_STORE', // storing this article failed
 } as const;

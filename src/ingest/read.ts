@@ -4,6 +4,7 @@ import type { Article } from './article.js';
 import { detect, EXTENSIONS } from './detect.js';
 import { readJsonRecord } from './jsonl.js';
 import { readLines } from './lines.js';
+import { readMarkup } from './markup.js';
 import { DEFAULT_MAX_ARTICLE, PlainTextAssembler } from './plaintext.js';
 import { PROBLEM, problem, type Problem } from './problem.js';
 
@@ -24,12 +25,18 @@ export interface ReadOptions {
 /** A file to read, found by `listInputs`. */
 export interface InputFile { path: string; size: number }
 
-/** Streams the articles of one file, plain text or JSON Lines; problems are items, never exceptions. */
+/** Streams the articles of one file (plain text, JSON Lines, HTML, RSS/Atom, TimeML, MEANTIME); problems are items, never exceptions. */
 export async function* readFile(path: string, opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
   const source = path;
   const found = await detect(path, source);
   if (!found.ok) { yield { kind: 'problem', problem: found.problem }; return; }
   const max = opts.maxArticleBytes ?? DEFAULT_MAX_ARTICLE;
+  if (found.format === 'html' || found.format === 'feed' || found.format === 'xml') {
+    // pages and feeds are read whole: a feed may hold many articles, so its cap is 8 times an article's
+    const items = await readMarkup(path, found.format, { source, published: opts.published, maxBytes: 8 * max, onBytes: opts.onBytes });
+    for (const it of items) yield withSource(it, source);
+    return;
+  }
   const lines = readLines(path, { source, maxLineBytes: max, onBytes: opts.onBytes });
   if (found.format === 'jsonl') {
     let records = 0;
@@ -69,7 +76,7 @@ function withSource(it: ReturnType<PlainTextAssembler['push']>[number], source: 
 
 /**
  * Expands paths into the files to read: files as given (any extension), folders recursively (sorted; hidden
- * files and folders skipped; only .txt, .text, .jsonl, .ndjson read). Files of other types in a folder are
+ * files and folders skipped; only the extensions of EXTENSIONS read). Files of other types in a folder are
  * reported once per extension, as a warning. A path that does not exist is a problem.
  */
 export async function listInputs(paths: readonly string[]): Promise<{ files: InputFile[]; problems: Problem[] }> {
