@@ -1,6 +1,6 @@
 import type { Stage } from '../pipeline.js';
 import { layer } from '../document.js';
-import type { Direction, Event, Relation } from '../schema.js';
+import type { Direction, Duplicate, Event, Relation } from '../schema.js';
 
 /** Events that restate one another (the headline and the body telling the same meeting) count once. */
 export function eventKey(e: Event): string {
@@ -15,15 +15,32 @@ export function directionOf(goldstein: number, cooperative: number, conflictual:
 }
 
 /**
- * Relations per dyad (an unordered pair of countries) from the events that happened (asserted or reported):
- * counts, Goldstein sum and direction, each traceable to its events.
+ * Events told again in a sentence that repeats an earlier one (the `a` side of a near-duplicate pair: the body
+ * lead restating the standfirst) are not counted, when the earlier sentence tells an event of the same type.
  */
-export function relationsOf(events: readonly Event[]): Relation[] {
+export function repeatedEvents(events: readonly Event[], duplicates: readonly Duplicate[]): Set<Event> {
+  const out = new Set<Event>();
+  for (const d of duplicates) {
+    const earlier = events.filter((e) => e.sentence.start === d.b.start && e.sentence.end === d.b.end);
+    for (const e of events) {
+      if (e.sentence.start === d.a.start && e.sentence.end === d.a.end && earlier.some((x) => x.type === e.type)) out.add(e);
+    }
+  }
+  return out;
+}
+
+/**
+ * Relations per dyad (an unordered pair of countries) from the events that happened (asserted or reported):
+ * counts, Goldstein sum and direction, each traceable to its events. An event of a duplicated sentence counts once.
+ */
+export function relationsOf(events: readonly Event[], duplicates: readonly Duplicate[] = []): Relation[] {
+  const repeated = repeatedEvents(events, duplicates);
   const byDyad = new Map<string, { dyad: [string, string]; ids: string[]; goldstein: number; coop: number; conf: number; seen: Set<string> }>();
   for (const e of events) {
     const a = e.source.country, b = e.target?.country;
     if (!a || !b || a === b) continue;
     if (e.modality !== 'asserted' && e.modality !== 'reported') continue;
+    if (repeated.has(e)) continue;
     const dyad = [a, b].sort() as [string, string];
     const key = dyad.join('-');
     const r = byDyad.get(key) ?? { dyad, ids: [], goldstein: 0, coop: 0, conf: 0, seen: new Set<string>() };
@@ -42,7 +59,7 @@ export function relationsOf(events: readonly Event[]): Relation[] {
 
 export const relationsStage: Stage = {
   name: 'relations',
-  requires: ['events'],
+  requires: ['events', 'duplicates'],
   assigns: ['relations'],
-  run: (doc) => ({ relations: relationsOf(layer(doc, 'events')) }),
+  run: (doc) => ({ relations: relationsOf(layer(doc, 'events'), layer(doc, 'duplicates')) }),
 };
