@@ -9,13 +9,12 @@ import * as showCmd from './show.js';
 import * as exportCmd from './export.js';
 import * as searchCmd from './search.js';
 import * as demoCmd from './demo.js';
-import * as serveCmd from './serve.js';
 import * as relationsCmd from './relations.js';
 
 export { EXIT } from './io.js';
 export type { Io } from './io.js';
 
-const COMMANDS = [analyzeCmd, ingestCmd, eventsCmd, quotesCmd, actorsCmd, showCmd, exportCmd, searchCmd, demoCmd, relationsCmd, serveCmd];
+const COMMANDS = [analyzeCmd, ingestCmd, eventsCmd, quotesCmd, actorsCmd, showCmd, exportCmd, searchCmd, demoCmd, relationsCmd];
 
 /**
  * The `dyad` command line, callable in process: returns the exit code (0 ok, 1 some inputs failed or nothing
