@@ -22,7 +22,7 @@ export class Scratch {
   readonly dyn = new Uint32Array(DYNAMIC_COUNT);
   readonly scores = new Float32Array(LABEL_COUNT);
   readonly local = new Float32Array(LABEL_COUNT);
-  beam = new BeamBuffers(8, 64);
+  readonly beam = new BeamBuffers();
 }
 
 /** The score of each label at token i after labels prev1, prev2: static part (precomputed) + history part. */
@@ -58,78 +58,96 @@ export function decodeGreedy(
   }
 }
 
-/** Hypotheses of a beam search: per token, per slot, the label, the back pointer and the running score. */
+/** Buffers of a beam search: per token and slot, the label and the back pointer; the live and next beams. */
 class BeamBuffers {
-  labels: Uint8Array;
-  back: Uint8Array;
-  constructor(readonly width: number, tokens: number) {
-    this.labels = new Uint8Array(width * tokens);
-    this.back = new Uint8Array(width * tokens);
+  labels = new Uint8Array(0);
+  back = new Uint8Array(0);
+  score = new Float64Array(0);
+  nextScore = new Float64Array(0);
+  p1 = new Int8Array(0);
+  p2 = new Int8Array(0);
+  np1 = new Int8Array(0);
+  np2 = new Int8Array(0);
+  nback = new Uint8Array(0);
+
+  ensure(width: number, tokens: number): void {
+    if (this.labels.length < width * tokens) {
+      this.labels = new Uint8Array(width * tokens * 2);
+      this.back = new Uint8Array(width * tokens * 2);
+    }
+    if (this.p1.length < width) {
+      this.score = new Float64Array(width);
+      this.nextScore = new Float64Array(width);
+      this.p1 = new Int8Array(width);
+      this.p2 = new Int8Array(width);
+      this.np1 = new Int8Array(width);
+      this.np2 = new Int8Array(width);
+      this.nback = new Uint8Array(width);
+    }
   }
 }
 
 /**
- * Beam search of `width` hypotheses, recombining those with the same last two labels (the features see no
- * further back, so the better of them dominates): exact second-order Viterbi when width ≥ the state count.
+ * Beam search of `width` (≤ 255) hypotheses, recombining those with the same last two labels (the features see
+ * no further back, so the better of them dominates): exact second-order Viterbi when width ≥ the state count.
  * With `gold` (training), stops at the first token where no hypothesis extends the gold prefix and returns that
  * token's index (out[0..i] then holds the best prefix); otherwise returns -1.
  */
 export function decodeBeam(w: Weights, sf: SentenceFeatures, infos: readonly WordInfo[], out: Uint8Array, width: number, scratch: Scratch, gold?: Uint8Array): number {
   const n = sf.count;
-  if (scratch.beam.width < width || scratch.beam.labels.length < width * n) scratch.beam = new BeamBuffers(Math.max(width, scratch.beam.width), Math.max(n, 64) * 2);
-  const { labels, back } = scratch.beam;
+  const B = scratch.beam;
+  B.ensure(width, n);
+  const { labels, back, p1, p2, np1, np2, nback } = B;
+  let score = B.score;
+  let next = B.nextScore;
   let size = 1;
-  let scores = new Float64Array(width);
-  let next = new Float64Array(width);
-  const p1 = new Int8Array(width).fill(-1);
-  const p2 = new Int8Array(width).fill(-1);
-  const np1 = new Int8Array(width);
-  const np2 = new Int8Array(width);
-  const nback = new Uint8Array(width);
+  score[0] = 0;
+  p1[0] = -1;
+  p2[0] = -1;
   let stop = -1;
   let goldSlot = 0;
   for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
     scratch.local.fill(0);
     addScores(w, sf.feats, sf.offsets[i], sf.offsets[i + 1], scratch.local);
     let nsize = 0;
     for (let b = 0; b < size; b++) {
-      scoreAfter(w, sf, infos, i, p1[b], p2[b], scratch.local, scratch);
+      const prev = p1[b];
+      scoreAfter(w, sf, infos, i, prev, p2[b], scratch.local, scratch);
       for (let y = 0; y < LABEL_COUNT; y++) {
-        if (!allowedAfter(p1[b], y, i === n - 1)) continue;
-        const s = scores[b] + scratch.scores[y];
-        // same (y, p1) already in the new beam: keep the better
+        const s = score[b] + scratch.scores[y];
+        if (nsize === width && s <= next[width - 1]) continue;
+        if (!allowedAfter(prev, y, last)) continue;
+        // a hypothesis ending in the same two labels already in the new beam: keep the better one
         let at = -1;
-        for (let c = 0; c < nsize; c++) if (np1[c] === y && np2[c] === p1[b]) { at = c; break; }
+        for (let c = 0; c < nsize; c++) if (np1[c] === y && np2[c] === prev) { at = c; break; }
         if (at >= 0) {
           if (s <= next[at]) continue;
-          // remove it, then insert in order below
           for (let c = at; c < nsize - 1; c++) { next[c] = next[c + 1]; np1[c] = np1[c + 1]; np2[c] = np2[c + 1]; nback[c] = nback[c + 1]; }
           nsize--;
-        } else if (nsize === width && s <= next[nsize - 1]) continue;
+        }
         let pos = nsize < width ? nsize : width - 1;
         while (pos > 0 && next[pos - 1] < s) {
           next[pos] = next[pos - 1]; np1[pos] = np1[pos - 1]; np2[pos] = np2[pos - 1]; nback[pos] = nback[pos - 1];
           pos--;
         }
-        next[pos] = s; np1[pos] = y; np2[pos] = p1[b]; nback[pos] = b;
+        next[pos] = s; np1[pos] = y; np2[pos] = prev; nback[pos] = b;
         if (nsize < width) nsize++;
       }
     }
-    for (let c = 0; c < nsize; c++) { labels[i * width + c] = np1[c]; back[i * width + c] = nback[c]; }
-    [scores, next] = [next, scores];
-    p1.set(np1.subarray(0, nsize));
-    p2.set(np2.subarray(0, nsize));
+    const row = i * width;
+    for (let c = 0; c < nsize; c++) { labels[row + c] = np1[c]; back[row + c] = nback[c]; p1[c] = np1[c]; p2[c] = np2[c]; }
+    const t = score; score = next; next = t;
     size = nsize;
     if (gold) {
       let g = -1;
-      for (let c = 0; c < nsize && g < 0; c++) if (nback[c] === goldSlot && np1[c] === gold[i] && (i === 0 || labels[(i - 1) * width + goldSlot] === gold[i - 1])) g = c;
+      for (let c = 0; c < nsize; c++) if (nback[c] === goldSlot && np1[c] === gold[i]) { g = c; break; }
       if (g < 0) { stop = i; break; }
       goldSlot = g;
     }
   }
-  const end = stop >= 0 ? stop : n - 1;
   let slot = 0;
-  for (let i = end; i >= 0; i--) {
+  for (let i = stop >= 0 ? stop : n - 1; i >= 0; i--) {
     out[i] = labels[i * width + slot];
     slot = back[i * width + slot];
   }

@@ -33,10 +33,10 @@ const enum T {
 const BOUNDARY_BEFORE = hashString('<s>');
 const BOUNDARY_AFTER = hashString('</s>');
 
-/** Word info of each word, with a cache of word types (bounded by the caller clearing it). */
+/** Word info of each word, with a cache of word types (emptied when it reaches maxSize). */
 export class WordInfos {
   private cache = new Map<string, WordInfo>();
-  constructor(private readonly lexicon: Lexicon, private readonly maxSize = 200_000) {}
+  constructor(private readonly lexicon: Lexicon, private readonly maxSize = 50_000) {}
 
   get(word: string): WordInfo {
     let info = this.cache.get(word);
@@ -175,11 +175,21 @@ export function staticFeatures(infos: readonly WordInfo[], gaz: Uint8Array, uppe
 /** Number of dynamic features written by dynamicFeatures. */
 export const DYNAMIC_COUNT = 5;
 
+// Hashes of the label-history templates, precomputed for every label id (0..MAX_LABELS-1) and -1.
+const MAX_LABELS = 31;
+const seeds = (t: T): Uint32Array => Uint32Array.from({ length: MAX_LABELS + 1 }, (_, l) => mix(t, l));
+const PREV1 = seeds(T.Prev1);
+const PREV1_KEY = seeds(T.Prev1Key);
+const PREV1_SHORT = seeds(T.Prev1Short);
+const PREV1_KEY_P1 = seeds(T.Prev1KeyP1);
+const PREV2 = Uint32Array.from({ length: (MAX_LABELS + 1) * 32 }, (_, i) => mix(T.Prev2, i));
+
 /** Features on the previous two predicted labels (label ids; -1 before the sentence). */
 export function dynamicFeatures(prev1: number, prev2: number, w: WordInfo, next: WordInfo | null, out: Uint32Array): void {
-  out[0] = mix(T.Prev1, prev1 + 1);
-  out[1] = mix(T.Prev2, (prev2 + 1) * 32 + prev1 + 1);
-  out[2] = mix(mix(T.Prev1Key, prev1 + 1), w.key);
-  out[3] = mix(mix(T.Prev1Short, prev1 + 1), w.short);
-  out[4] = mix(mix(T.Prev1KeyP1, prev1 + 1), next ? next.key : BOUNDARY_AFTER);
+  const a = prev1 + 1;
+  out[0] = PREV1[a];
+  out[1] = PREV2[(prev2 + 1) * 32 + a];
+  out[2] = mix(PREV1_KEY[a], w.key);
+  out[3] = mix(PREV1_SHORT[a], w.short);
+  out[4] = mix(PREV1_KEY_P1[a], next ? next.key : BOUNDARY_AFTER);
 }
