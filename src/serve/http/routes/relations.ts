@@ -1,0 +1,54 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { activeDyads, actorNetwork, resolvePeriod } from '../activity.js';
+import { CountsSchema, DyadActivitySchema, DyadParam, errors, EventRowSchema, json, NetworkSchema, Period, SeriesSchema } from '../schemas.js';
+import { dyadSeries } from '../series.js';
+import type { App, Deps } from './types.js';
+
+const PeriodOut = z.object({ since: z.string(), until: z.string() });
+const periodDoc = 'default: the 90 days up to the latest dated event in the store';
+
+const overview = createRoute({
+  method: 'get', path: '/api/overview', tags: ['relations'], summary: 'The most active dyads of a period, rising and falling, and recent events',
+  request: { query: z.object(Period) },
+  responses: { ...json(z.object({ period: PeriodOut, counts: CountsSchema, dyads: z.array(DyadActivitySchema), recent: z.array(EventRowSchema) }), `the overview (${periodDoc})`), ...errors(400) },
+});
+const relations = createRoute({
+  method: 'get', path: '/api/relations', tags: ['relations'], summary: 'Every dyad of the period with its activity and movement',
+  request: { query: z.object(Period) },
+  responses: { ...json(z.object({ period: PeriodOut, items: z.array(DyadActivitySchema) }), `dyads, most active first (${periodDoc})`), ...errors(400) },
+});
+const series = createRoute({
+  method: 'get', path: '/api/relations/{dyad}/series', tags: ['relations'], summary: 'A dyad\'s cooperation/conflict series by week or month (either direction)',
+  request: { params: z.object({ dyad: DyadParam }), query: z.object({ by: z.enum(['week', 'month']).optional().default('month'), ...Period }) },
+  responses: { ...json(SeriesSchema, 'one point per period, gaps filled; planned events counted apart'), ...errors(400) },
+});
+const network = createRoute({
+  method: 'get', path: '/api/network', tags: ['relations'], summary: 'Who interacts with whom: actors and their edges, coloured by cooperation/conflict',
+  request: { query: z.object({ ...Period, dyad: DyadParam.optional(), nodes: z.coerce.number().int().optional().transform((n) => Math.min(150, Math.max(2, n ?? 60))) }) },
+  responses: { ...json(NetworkSchema, 'the actor network of the period (all dates when none given)'), ...errors(400) },
+});
+
+export function register(app: App, { store }: Deps): void {
+  app.openapi(overview, async (c) => {
+    const { since, until } = c.req.valid('query');
+    const all = await store.events();
+    const period = resolvePeriod(all, since, until);
+    const recent = all.filter((e) => e.date && e.date.slice(0, 10) <= period.until).slice(-12).reverse();
+    return c.json({ period, counts: await store.counts(), dyads: activeDyads(all, period).slice(0, 20), recent }, 200);
+  });
+  app.openapi(relations, async (c) => {
+    const { since, until } = c.req.valid('query');
+    const all = await store.events();
+    const period = resolvePeriod(all, since, until);
+    return c.json({ period, items: activeDyads(all, period) }, 200);
+  });
+  app.openapi(series, async (c) => {
+    const { dyad } = c.req.valid('param');
+    const { by, since, until } = c.req.valid('query');
+    return c.json(dyadSeries(await store.events({ dyad, since, until }), dyad, by), 200);
+  });
+  app.openapi(network, async (c) => {
+    const { since, until, dyad, nodes } = c.req.valid('query');
+    return c.json(actorNetwork(await store.events({ since, until, dyad }), nodes), 200);
+  });
+}
