@@ -152,6 +152,29 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (article_id, country_a, country_b)
   );
   `,
+  // stories: near-duplicate articles grouped by MinHash signatures and an LSH band index (src/store/stories)
+  `
+  CREATE TABLE story_signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    signature BLOB NOT NULL, -- MINHASH.perms little-endian uint32 minimums
+    size INTEGER NOT NULL -- number of distinct shingles
+  );
+  CREATE TABLE story_bands (
+    band INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, article_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_bands_article ON story_bands(article_id);
+  CREATE TABLE story_members (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL, -- the id of the story's first article (first stored), kept as articles join
+    seq INTEGER NOT NULL, -- the article's seq when it was grouped: articles past the largest are pending
+    similarity REAL -- to the closest article it joined by (null for a story's first article)
+  );
+  CREATE INDEX story_members_story ON story_members(story_id);
+  CREATE INDEX story_members_seq ON story_members(seq);
+  `,
 ];
 
 /**
