@@ -1,0 +1,143 @@
+import type { ActorDictionary, ActorEntry } from './dictionary/actors.js';
+import { actorCodesOn } from './dictionary/actors.js';
+import type { AgentDictionary, AgentEntry } from './dictionary/agents.js';
+import type { Token } from './tree.js';
+
+/**
+ * Actor phrases of a sentence. Actor and agent names are found by longest match; a *unit* is a run of noun-phrase
+ * words (determiners, adjectives, nouns, possessives) holding them ("the Calenardhon government", "Gondor's main
+ * opposition group"), coded as the first actor's code with the agents' codes around it; units joined by "and",
+ * "or", "nor" or commas form a *group* (a compound, one coding per member); an agent-only group followed by
+ * "of", "in" or "from" and an actor group takes that actor ("lawmakers in Fornost and Gondor").
+ */
+
+export interface Mention { start: number; end: number; actor: ActorEntry | null; agent: AgentEntry | null }
+export interface Unit { start: number; end: number; mentions: Mention[] }
+export interface Member { start: number; end: number; codes: string[] }
+export interface Group { start: number; end: number; members: Member[] }
+
+const NOMINAL_POS = /^(DT|PDT|JJ|JJR|JJS|NN|NNS|NNP|NNPS|POS|PRP\$|CD|FW)$/;
+const FUNCTION_WORDS = new Set(['OF', 'IN', 'ON', 'AT', 'TO', 'BY', 'FOR', 'FROM', 'WITH', 'AND', 'OR', 'NOR', 'BUT', ',', '.', ';', ':', 'THAT', 'WHICH', 'WHO', 'IS', 'ARE', 'WAS', 'WERE', 'BE', 'BEEN', 'HAS', 'HAVE', 'HAD', 'WILL', 'WOULD', 'NOT', "N'T", 'ABOUT', 'AFTER', 'BEFORE', 'ALMOST', 'AGAINST', 'BETWEEN', 'NEAR', 'INTO', 'DURING', 'SINCE', 'UNTIL', 'WHEN', 'WHILE', 'IF', '``', "''", '"']);
+const CONJ = new Set([',', 'AND', 'OR', 'NOR']);
+const LINK = new Set(['OF', 'IN', 'FROM']);
+
+function matchAt<T extends { words: string[] }>(tokens: readonly Token[], i: number, list: readonly T[] | undefined): T | null {
+  if (!list) return null;
+  for (const e of list) {
+    if (i + e.words.length > tokens.length) continue;
+    let ok = true;
+    for (let k = 0; k < e.words.length && ok; k++) ok = tokens[i + k].upper === e.words[k];
+    if (ok) return e;
+  }
+  return null;
+}
+
+export function findMentions(tokens: readonly Token[], actors: ActorDictionary, agents: AgentDictionary): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const a = matchAt(tokens, i, actors.byFirst.get(tokens[i].upper));
+    const g = matchAt(tokens, i, agents.byFirst.get(tokens[i].upper));
+    if (a && (!g || a.words.length >= g.words.length)) { out.push({ start: i, end: i + a.words.length, actor: a.entry, agent: null }); i += a.words.length; }
+    else if (g) { out.push({ start: i, end: i + g.words.length, actor: null, agent: g }); i += g.words.length; }
+    else i++;
+  }
+  return out;
+}
+
+function nominal(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.pos === null) return !FUNCTION_WORDS.has(t.upper);
+  if (NOMINAL_POS.test(t.pos)) return true;
+  // "awful and evil minister": coordinated adjectives stay inside one phrase
+  return t.pos === 'CC' && i > 0 && i + 1 < tokens.length && /^JJ/.test(tokens[i - 1].pos ?? '') && /^JJ/.test(tokens[i + 1].pos ?? '');
+}
+
+/** Runs of noun-phrase words, each with the names inside it (runs without names are kept: they can be skipped by `^`). */
+export function findUnits(tokens: readonly Token[], mentions: readonly Mention[]): Unit[] {
+  const inMention = new Array<Mention | null>(tokens.length).fill(null);
+  for (const m of mentions) for (let k = m.start; k < m.end; k++) inMention[k] = m;
+  const units: Unit[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!inMention[i] && !nominal(tokens, i)) { i++; continue; }
+    const start = i;
+    const ms: Mention[] = [];
+    while (i < tokens.length && (inMention[i] || nominal(tokens, i))) {
+      const m = inMention[i];
+      if (m) { ms.push(m); i = m.end; } else i++;
+    }
+    units.push({ start, end: i, mentions: ms });
+  }
+  return units;
+}
+
+function unitCodes(u: Unit, date: number | null, inherited: { actor: string[]; agents: AgentEntry[] } | null): { codes: string[]; actor: string[]; agents: AgentEntry[] } | null {
+  const actorMention = u.mentions.find((m) => m.actor);
+  const agents = u.mentions.filter((m) => m.agent).map((m) => m.agent!);
+  if (!actorMention && agents.length === 0) return null;
+  let actor = actorMention ? actorCodesOn(actorMention.actor!, date) : null;
+  let allAgents = agents;
+  if (!actor && inherited) { actor = inherited.actor; allAgents = [...inherited.agents.slice(0, -1), ...agents]; }
+  if (actorMention && (!actor || actor.length === 0)) return null; // an actor with no code on this date
+  const bases = actor && actor.length ? actor : ['---'];
+  const codes = bases.map((base) => {
+    let code = allAgents.map((g) => g.prefix).join('') + base;
+    for (const g of allAgents) if (g.suffix && !code.includes(g.suffix)) code += g.suffix;
+    return code;
+  });
+  return { codes, actor: actor ?? [], agents: allAgents };
+}
+
+/** Groups of actor phrases, in sentence order. */
+export function findGroups(tokens: readonly Token[], units: readonly Unit[], date: number | null): Group[] {
+  // 1. units joined by conjunctions and commas
+  const raw: Unit[][] = [];
+  for (const u of units) {
+    const last = raw[raw.length - 1];
+    const prev = last?.[last.length - 1];
+    let joined = false;
+    if (prev && u.start > prev.end) {
+      joined = true;
+      for (let k = prev.end; k < u.start && joined; k++) joined = CONJ.has(tokens[k].upper) || tokens[k].pos === 'CC';
+    }
+    if (joined) last.push(u); else raw.push([u]);
+  }
+  // 2. members with codes; an agent-only member after an actor shares its actor ("Danish media and government")
+  const groups: (Group & { agentOnly: boolean })[] = [];
+  for (const us of raw) {
+    const members: Member[] = [];
+    let agentOnly = true;
+    let prev: { actor: string[]; agents: AgentEntry[] } | null = null;
+    for (const u of us) {
+      const c = unitCodes(u, date, prev);
+      if (!c) continue;
+      if (u.mentions.some((m) => m.actor)) { agentOnly = false; prev = { actor: c.actor, agents: c.agents }; }
+      for (const code of c.codes) members.push({ start: u.start, end: u.end, codes: [code] });
+    }
+    if (members.length) groups.push({ start: us[0].start, end: us[us.length - 1].end, members, agentOnly: agentOnly && !us.some((u) => u.mentions.some((m) => m.actor)) });
+  }
+  // 3. "officials in Fornost and Gondor": agents of the first group with the actors of the second
+  const out: Group[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const a = groups[g], b = groups[g + 1];
+    if (a.agentOnly && b && !b.agentOnly && b.start === a.end + 1 && LINK.has(tokens[a.end].upper)) {
+      const agentUnits = units.filter((u) => u.start >= a.start && u.end <= a.end && u.mentions.some((m) => m.agent));
+      const members: Member[] = [];
+      for (const au of agentUnits) {
+        const agents = au.mentions.filter((m) => m.agent).map((m) => m.agent!);
+        for (const bm of b.members) {
+          for (const base of bm.codes) {
+            let code = agents.map((x) => x.prefix).join('') + base;
+            for (const x of agents) if (x.suffix && !code.includes(x.suffix)) code += x.suffix;
+            members.push({ start: au.start, end: bm.end, codes: [code] });
+          }
+        }
+      }
+      out.push({ start: a.start, end: b.end, members });
+      g++;
+      continue;
+    }
+    out.push({ start: a.start, end: a.end, members: a.members });
+  }
+  return out;
+}
