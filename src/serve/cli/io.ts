@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { normalizeDate } from '../../ingest/article.js';
-import { openStore, type Store } from '../../store/index.js';
+import { isPostgresUrl, openStore, type Store } from '../../store/index.js';
 
 /** Where a command writes; tests pass their own to capture output. */
 export interface Io {
@@ -53,13 +53,14 @@ export function parseCount(value: string): number {
 
 /** The database: --db, else $DYAD_DB, else ./dyad.db. */
 export function dbPath(opt: string | undefined, io: Io): string {
-  return resolve(opt ?? io.env.DYAD_DB ?? 'dyad.db');
+  const location = opt ?? io.env.DYAD_DB ?? 'dyad.db';
+  return isPostgresUrl(location) ? location : resolve(location);
 }
 
 /** Opens the store; for queries the database must already exist. */
 export function openDb(opt: string | undefined, io: Io, mode: 'write' | 'read', engine: { durable?: boolean } = {}): Store {
   const path = dbPath(opt, io);
-  if (mode === 'read' && !existsSync(path)) throw new UsageError(`no database at ${path} (run "dyad ingest FILE…" first, or give --db FILE)`);
+  if (mode === 'read' && !isPostgresUrl(path) && !existsSync(path)) throw new UsageError(`no database at ${path} (run "dyad ingest FILE…" first, or give --db FILE)`);
   try {
     return openStore(path, engine);
   } catch (err) {
