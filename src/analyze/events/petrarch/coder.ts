@@ -3,7 +3,7 @@ import type { AgentDictionary, Discards } from './dictionary/agents.js';
 import { synsetPhrases, type VerbDictionary, type VerbForm, type VerbPattern } from './dictionary/verbs.js';
 import { bestMatch, type MatchScene } from './match.js';
 import { findGroups, findMentions, findUnits, type Group } from './phrases.js';
-import { parseTree, subjectSpan, tokenizeText, TreeError, verbPhraseSpan, type Token, type TreeNode } from './tree.js';
+import { headsVerbPhrase, parseTree, subjectSpan, tokenizeText, TreeError, verbPhraseSpan, type Token, type TreeNode } from './tree.js';
 
 /**
  * The PETRARCH-style coder: a sentence (its text, or its Treebank parse when there is one) and the dictionaries
@@ -30,11 +30,12 @@ function hasPhrase(tokens: readonly Token[], phrase: readonly string[]): boolean
 
 interface VerbHit { start: number; end: number; head: number; forms: VerbForm[] }
 
-function findVerbs(tokens: readonly Token[], verbs: VerbDictionary): VerbHit[] {
+function findVerbs(tokens: readonly Token[], verbs: VerbDictionary, root: TreeNode | null): VerbHit[] {
   const hits: VerbHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const pos = tokens[i].pos;
     if (pos !== null && !/^(VB|MD)/.test(pos)) continue;
+    if (root && !headsVerbPhrase(root, i)) continue;
     const forms = verbs.byHead.get(tokens[i].upper);
     if (!forms) continue;
     let best: VerbForm[] = [];
@@ -99,7 +100,7 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
     if (!seen.has(key)) { seen.add(key); codings.push({ source: s, target: t, code }); }
   };
   const verbsFound: string[] = [];
-  for (const v of findVerbs(tokens, dicts.verbs)) {
+  for (const v of findVerbs(tokens, dicts.verbs, root)) {
     const patterns: VerbPattern[] = [];
     for (const f of v.forms) for (const p of f.block.patterns) if (!patterns.includes(p)) patterns.push(p);
     const vp = root ? verbPhraseSpan(root, v.head) : null;
@@ -121,16 +122,19 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
     let source = m?.source ?? null;
     let target = m?.target ?? m?.compound ?? null;
     const subject = (): Group | null => {
-      const before = m && target && target.end <= v.start ? m.left : v.start;
-      if (root && before === v.start) {
-        const span = subjectSpan(root, v.head);
+      // the actor before the pattern's first word: "Ethiopia indicated it would act", "X noted that Y regretted"
+      const left = m ? m.left : v.start;
+      if (root) {
+        // the pattern's first word may be inside the subject ("Eriador's death toll has risen", "Neither X nor Y")
+        const own = subjectSpan(root, v.head);
+        const span = left < v.start && !(own && left >= own[0]) ? subjectSpan(root, left) : own;
         if (!span) return null;
         for (const g of groups) { const r = inSpan(g, span[0], span[1]); if (r) return r; }
         return null;
       }
       for (let k = groups.length - 1; k >= 0; k--) {
         const g = groups[k];
-        if (g.end > before) continue;
+        if (g.end > left) continue;
         const prev = tokens[g.start - 1];
         if (prev && (PREPOSITIONS.has(prev.upper) || PREPOSITION_POS.test(prev.pos ?? ''))) continue;
         return g;

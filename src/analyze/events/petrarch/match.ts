@@ -18,7 +18,7 @@ export interface MatchScene {
 
 export interface PatternMatch {
   pattern: VerbPattern;
-  /** words matched by literal items: longer matches win */
+  /** twice the words matched by literal items, plus one per actor or skip item: longer, then more specific matches win */
   score: number;
   source: Group | null;
   target: Group | null;
@@ -65,7 +65,7 @@ function matchSide(scene: MatchScene, items: readonly PatternItem[], idx: number
   for (let q = p; dir === 1 ? q <= last : q >= last; q += dir) {
     if (q < lo || q >= hi) break;
     for (const r of stepItem(scene, it, q, dir)) {
-      const next: State = { ...st, score: st.score + r.words, left: dir === -1 ? Math.min(st.left, q - (it.kind === 'synset' ? r.words - 1 : 0), r.next + 1) : st.left };
+      const next: State = { ...st, score: st.score + 2 * r.words + (it.kind === 'word' || it.kind === 'synset' ? 0 : 1), left: dir === -1 ? Math.min(st.left, q - (it.kind === 'synset' ? r.words - 1 : 0), r.next + 1) : st.left };
       if (r.group) {
         if (it.kind === 'source') next.source = r.group;
         else if (it.kind === 'target') next.target = r.group;
@@ -89,10 +89,14 @@ export function matchPattern(scene: MatchScene, pattern: VerbPattern, verbStart:
   return { pattern, score: after.score, source: after.source, target: after.target, compound: after.compound, compoundBefore, left: after.left };
 }
 
+/** CAMEO codes (with letters in the test dictionaries: 174K, 075A), pairs `032:033`, or `---` for no event; `+++`, `###` are not codes. */
+const VALID_CODE = /^(-+|[0-9A-Za-z?]+(:[0-9A-Za-z?]+)?)$/;
+
 /** The best match among a verb's patterns: the most words matched, then the first in the dictionary. */
 export function bestMatch(scene: MatchScene, patterns: readonly VerbPattern[], verbStart: number, verbEnd: number, lo: number, hi: number): PatternMatch | null {
   let best: PatternMatch | null = null;
   for (const p of patterns) {
+    if (!VALID_CODE.test(p.code)) continue;
     const m = matchPattern(scene, p, verbStart, verbEnd, lo, hi);
     if (m && (!best || m.score > best.score)) best = m;
   }

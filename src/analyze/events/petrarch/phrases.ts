@@ -71,6 +71,12 @@ export function findUnits(tokens: readonly Token[], mentions: readonly Mention[]
   return units;
 }
 
+/** Whether a code already holds an agent code at a 3-letter boundary (USAGOV holds GOV; GMWGOV does not hold WGO). */
+function holds(code: string, part: string): boolean {
+  for (let i = code.indexOf(part); i >= 0; i = code.indexOf(part, i + 1)) if (i % 3 === 0) return true;
+  return false;
+}
+
 function unitCodes(u: Unit, date: number | null, inherited: { actor: string[]; agents: AgentEntry[] } | null): { codes: string[]; actor: string[]; agents: AgentEntry[] } | null {
   const actorMention = u.mentions.find((m) => m.actor);
   const agents = u.mentions.filter((m) => m.agent).map((m) => m.agent!);
@@ -82,7 +88,7 @@ function unitCodes(u: Unit, date: number | null, inherited: { actor: string[]; a
   const bases = actor && actor.length ? actor : ['---'];
   const codes = bases.map((base) => {
     let code = allAgents.map((g) => g.prefix).join('') + base;
-    for (const g of allAgents) if (g.suffix && !code.includes(g.suffix)) code += g.suffix;
+    for (const g of allAgents) if (g.suffix && !holds(code, g.suffix)) code += g.suffix;
     return code;
   });
   return { codes, actor: actor ?? [], agents: allAgents };
@@ -103,41 +109,46 @@ export function findGroups(tokens: readonly Token[], units: readonly Unit[], dat
     if (joined) last.push(u); else raw.push([u]);
   }
   // 2. members with codes; an agent-only member after an actor shares its actor ("Danish media and government")
-  const groups: (Group & { agentOnly: boolean })[] = [];
-  for (const us of raw) {
+  const membersOf = (us: readonly Unit[]): Member[] => {
     const members: Member[] = [];
-    let agentOnly = true;
     let prev: { actor: string[]; agents: AgentEntry[] } | null = null;
     for (const u of us) {
       const c = unitCodes(u, date, prev);
       if (!c) continue;
-      if (u.mentions.some((m) => m.actor)) { agentOnly = false; prev = { actor: c.actor, agents: c.agents }; }
+      if (u.mentions.some((m) => m.actor)) prev = { actor: c.actor, agents: c.agents };
       for (const code of c.codes) members.push({ start: u.start, end: u.end, codes: [code] });
     }
-    if (members.length) groups.push({ start: us[0].start, end: us[us.length - 1].end, members, agentOnly: agentOnly && !us.some((u) => u.mentions.some((m) => m.actor)) });
-  }
-  // 3. "officials in Fornost and Gondor": agents of the first group with the actors of the second
+    return members;
+  };
+  const hasActor = (u: Unit) => u.mentions.some((m) => m.actor);
+  // 3. "officials in Fornost and Gondor", "the government of Gondor", "goats of Gondor": the units after the last
+  // actor of a group, followed by "of", "in" or "from" and an actor group, take that group's actors
   const out: Group[] = [];
-  for (let g = 0; g < groups.length; g++) {
-    const a = groups[g], b = groups[g + 1];
-    if (a.agentOnly && b && !b.agentOnly && b.start === a.end + 1 && LINK.has(tokens[a.end].upper)) {
-      const agentUnits = units.filter((u) => u.start >= a.start && u.end <= a.end && u.mentions.some((m) => m.agent));
-      const members: Member[] = [];
+  for (let r = 0; r < raw.length; r++) {
+    const us = raw[r], next = raw[r + 1];
+    const last = us[us.length - 1];
+    let lastActor = -1;
+    us.forEach((u, k) => { if (hasActor(u)) lastActor = k; });
+    const trailing = us.slice(lastActor + 1);
+    if (next && trailing.length && next[0].start === last.end + 1 && LINK.has(tokens[last.end].upper) && next.some(hasActor)) {
+      const members = membersOf(us.slice(0, lastActor + 1));
+      const linked = membersOf(next);
+      const agentUnits = trailing.filter((u) => u.mentions.some((m) => m.agent));
+      if (agentUnits.length === 0) members.push(...linked);
       for (const au of agentUnits) {
         const agents = au.mentions.filter((m) => m.agent).map((m) => m.agent!);
-        for (const bm of b.members) {
-          for (const base of bm.codes) {
-            let code = agents.map((x) => x.prefix).join('') + base;
-            for (const x of agents) if (x.suffix && !code.includes(x.suffix)) code += x.suffix;
-            members.push({ start: au.start, end: bm.end, codes: [code] });
-          }
+        for (const bm of linked) {
+          let code = agents.map((x) => x.prefix).join('') + bm.codes[0];
+          for (const x of agents) if (x.suffix && !holds(code, x.suffix)) code += x.suffix;
+          members.push({ start: au.start, end: bm.end, codes: [code] });
         }
       }
-      out.push({ start: a.start, end: b.end, members });
-      g++;
+      if (members.length) out.push({ start: us[0].start, end: next[next.length - 1].end, members });
+      r++;
       continue;
     }
-    out.push({ start: a.start, end: a.end, members: a.members });
+    const members = membersOf(us);
+    if (members.length) out.push({ start: us[0].start, end: last.end, members });
   }
   return out;
 }

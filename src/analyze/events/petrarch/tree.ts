@@ -48,18 +48,40 @@ export function leafNode(root: TreeNode, k: number): TreeNode | null {
 
 const CLAUSE = /^(S|SQ|SINV|SBARQ)(-|$)/;
 
-/** The token span of the subject of the verb at leaf `k`: the nearest NP before its VP in the nearest clause that has one. */
+/**
+ * The token span of the subject of the word at leaf `k`: climbing from it, the nearest NP before it inside a
+ * clause; a VP that modifies a noun ("a woman believed linked to …") takes that noun; a prepositional phrase or
+ * a clause inside a noun phrase ("after leaving X", "efforts to stop X") has no subject of its own.
+ */
 export function subjectSpan(root: TreeNode, k: number): [number, number] | null {
   let cur = leafNode(root, k);
   while (cur && cur.parent) {
     const p: TreeNode = cur.parent;
-    if (CLAUSE.test(p.label) && cur.label.startsWith('VP')) {
-      const idx = p.children.indexOf(cur);
+    const idx = p.children.indexOf(cur);
+    if (CLAUSE.test(p.label)) {
+      for (let j = idx - 1; j >= 0; j--) {
+        const c = p.children[j];
+        if (c.label.startsWith('NP')) return [c.start, c.end];
+        // "Gondor launched … and [shelling …]": a clause without a subject shares the one of the clause before
+        if (CLAUSE.test(cur.label) && CLAUSE.test(c.label)) {
+          const np = c.children.find((x) => x.label.startsWith('NP'));
+          if (np) return [np.start, np.end];
+        }
+      }
+    } else if (p.label.startsWith('NP') && !cur.label.startsWith('NP')) {
+      if (!cur.label.startsWith('VP')) return null;
       for (let j = idx - 1; j >= 0; j--) if (p.children[j].label.startsWith('NP')) return [p.children[j].start, p.children[j].end];
-    }
+      return null;
+    } else if (p.label.startsWith('PP') && !cur.label.startsWith('IN') && !cur.label.startsWith('TO')) return null;
     cur = p;
   }
   return null;
+}
+
+/** Whether the word at leaf `k` heads a verb phrase (a gerund inside a noun phrase does not). */
+export function headsVerbPhrase(root: TreeNode, k: number): boolean {
+  const n = leafNode(root, k);
+  return !!n?.parent && /^(VP|S|SQ|SINV)/.test(n.parent.label);
 }
 
 /** The token span of the smallest VP holding leaf `k`. */

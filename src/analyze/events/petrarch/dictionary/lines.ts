@@ -24,7 +24,8 @@ export function dictionaryLines(source: string): DictLine[] {
       if (close < 0) { s = s.slice(0, open); inComment = true; break; }
       s = s.slice(0, open) + s.slice(close + 3);
     }
-    const hash = s.indexOf('#');
+    // '#' starts a comment, except inside a [code] ("[###]")
+    const hash = s.search(/#(?![^[]*\])/);
     if (hash >= 0) s = s.slice(0, hash);
     if (!s.trim()) continue;
     out.push({ text: s.trim(), line: i + 1, indented: /^\s/.test(s) });
