@@ -1,5 +1,7 @@
-// `npm run eval -- petrarch RECORDS.xml [--failures] [--verbs]`: PETRARCH2's unit-test records coded by dyad's
-// PETRARCH-format coder; a record passes when its set of codings equals the expected set exactly.
+// `npm run eval -- petrarch RECORDS.xml [--failures] [--verbs] [--text]`: PETRARCH2's unit-test records coded by
+// dyad's PETRARCH-format coder; a record passes when its set of codings equals the expected set exactly.
+// --failures lists the failing records (expected vs got), --verbs adds the verbs and patterns found,
+// --text ignores the records' parse trees and codes the plain text.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
@@ -15,9 +17,10 @@ function expectedSet(r: UnitRecord): string[] {
 
 export async function run(args: string[]): Promise<number> {
   const file = args.find((a) => !a.startsWith('--'));
-  if (!file) { console.error('usage: npm run eval -- petrarch RECORDS.xml [--failures] [--verbs]'); return 2; }
+  if (!file) { console.error('usage: npm run eval -- petrarch RECORDS.xml [--failures] [--verbs] [--text]'); return 2; }
   const showFailures = args.includes('--failures');
   const showVerbs = args.includes('--verbs');
+  const textOnly = args.includes('--text');
   let xml: string;
   try { xml = readFileSync(file, 'utf8'); } catch (e) { console.error(`petrarch: cannot read ${file}: ${(e as Error).message}`); return 2; }
   const recs = parseRecords(xml);
@@ -39,7 +42,7 @@ export async function run(args: string[]): Promise<number> {
   let pass = 0;
   const failures: string[] = [];
   for (const r of recs.records) {
-    const res = codeSentence({ text: r.text, parse: r.parse, date: r.date }, dicts);
+    const res = codeSentence({ text: r.text, parse: textOnly ? null : r.parse, date: r.date }, dicts);
     const got = [...new Set(res.codings.map(fmt))].sort();
     const want = expectedSet(r);
     const ok = got.length === want.length && got.every((g, i) => g === want[i]);
@@ -53,7 +56,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '0.0');
   if (showFailures) console.log(failures.join('\n') + '\n');
-  console.log(`PETRARCH unit-test records: ${pass}/${recs.records.length} exactly as expected (${pct(pass, recs.records.length)}%)`);
+  console.log(`PETRARCH unit-test records${textOnly ? ' (plain text, trees ignored)' : ''}: ${pass}/${recs.records.length} exactly as expected (${pct(pass, recs.records.length)}%)`);
   for (const [cat, c] of [...byCat].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${cat.padEnd(10)} ${String(c.pass).padStart(3)}/${String(c.total).padEnd(3)} ${pct(c.pass, c.total).padStart(5)}%`);
   const problems = [...dicts.verbs.problems, ...dicts.actors.problems, ...dicts.agents.problems];
   if (problems.length) console.log(`dictionary problems: ${problems.length} (first: ${problems[0]})`);

@@ -149,9 +149,8 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
       // "was attacked by X": the agent is the source, the subject the target
       let agent: Group | null = null;
       for (let k = v.end; k < hi && !agent; k++) if (tokens[k].upper === 'BY') agent = groups.map((g) => inSpan(g, k + 1, hi)).find((g) => g && g.start <= k + 3) ?? null;
-      if (!agent) continue;
-      source = agent;
-      target = subject();
+      if (agent) { source = agent; target = subject(); }
+      else { source = subject(); target = after(); } // no agent named: coded as PETRARCH2 does, like the active
     } else {
       source ??= subject();
       target ??= after();
