@@ -11,7 +11,7 @@ export interface DyadActivity {
   planned: number;
   goldstein: number;
   direction: Direction;
-  /** Goldstein sum in the second half of the period minus the first half: > 0 warming, < 0 cooling */
+  /** Goldstein sum in the period minus that of the period of the same length before it: > 0 warming, < 0 cooling */
   trend: number;
   movement: 'rising' | 'falling' | 'steady';
 }
@@ -35,10 +35,19 @@ export function resolvePeriod(events: readonly EventRow[], since?: string, until
   return { since: since ?? addDays(end, -days + 1), until: end };
 }
 
-/** Dyads of the events in the period, most active first, each with its movement between the two halves. */
+/** Dyads of the events in the period, most active first, each with its movement against the period before. */
 export function activeDyads(events: readonly EventRow[], period: Period): DyadActivity[] {
-  const span = (Date.parse(period.until) - Date.parse(period.since)) / 86_400_000;
-  const middle = addDays(period.since, Math.floor(span / 2));
+  const days = Math.round((Date.parse(period.until) - Date.parse(period.since)) / 86_400_000) + 1;
+  const before = addDays(period.since, -days);
+  const previous = new Map<string, number>();
+  for (const e of events) {
+    const d = day(e.date);
+    const a = e.source.country;
+    const b = e.target?.country;
+    if (!d || !a || !b || a === b || d < before || d >= period.since || !HAPPENED.has(e.modality)) continue;
+    const key = dyadKey(a, b).join('-');
+    previous.set(key, (previous.get(key) ?? 0) + e.goldstein);
+  }
   const by = new Map<string, DyadActivity & { coop: number; conf: number }>();
   for (const e of events) {
     const d = day(e.date);
@@ -55,8 +64,8 @@ export function activeDyads(events: readonly EventRow[], period: Period): DyadAc
     row.goldstein += e.goldstein;
     if (e.goldstein > 0) row.coop++;
     if (e.goldstein < 0) row.conf++;
-    row.trend += d > middle ? e.goldstein : -e.goldstein;
   }
+  for (const [key, row] of by) row.trend = row.goldstein - (previous.get(key) ?? 0);
   return [...by.values()]
     .map(({ coop, conf, ...r }) => ({
       ...r, goldstein: round(r.goldstein), trend: round(r.trend), direction: direction(r.goldstein, coop, conf),

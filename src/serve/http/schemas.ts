@@ -97,7 +97,7 @@ export const AnalysisSchema = z.object({
 
 export const DyadActivitySchema = z.object({
   dyad: z.tuple([z.string(), z.string()]), events: z.number().int(), planned: z.number().int(), goldstein: z.number(), direction: Direction,
-  trend: z.number().openapi({ description: 'Goldstein sum of the second half of the period minus the first half' }),
+  trend: z.number().openapi({ description: 'Goldstein sum of the period minus that of the period of the same length before it' }),
   movement: z.enum(['rising', 'falling', 'steady']),
 }).openapi('DyadActivity');
 export const SeriesSchema = z.object({

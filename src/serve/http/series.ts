@@ -1,8 +1,9 @@
 // Dyad series, activity and the actor network, computed from stored events. The relations engineer's store series
 // query can replace `dyadSeries` later; the shape here is what the API returns.
 import type { EventRow } from '../../store/store.js';
+import { nextPeriod, periodOf, type Bucket } from './period.js';
 
-export type Bucket = 'week' | 'month';
+export type { Bucket } from './period.js';
 
 /** Events that happened (or were said to have happened): the ones that move a relation. */
 export const HAPPENED = new Set(['asserted', 'reported']);
@@ -23,38 +24,6 @@ export interface DyadSeries { dyad: [string, string]; by: Bucket; points: Series
 
 /** A dyad's two codes in a stable order (alphabetical), so that KOR-CHN and CHN-KOR are one dyad. */
 export const dyadKey = (a: string, b: string): [string, string] => (a <= b ? [a, b] : [b, a]);
-
-/** ISO week of a YYYY-MM-DD day: 2026-W02. */
-export function isoWeek(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  const dow = (d.getUTCDay() + 6) % 7; // Monday 0
-  d.setUTCDate(d.getUTCDate() - dow + 3); // the Thursday of this week decides the year
-  const year = d.getUTCFullYear();
-  const jan4 = new Date(Date.UTC(year, 0, 4));
-  const week = 1 + Math.round(((d.getTime() - jan4.getTime()) / 86_400_000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The period an event date falls in, or null when the date is too vague (a year, a decade) or absent. */
-export function periodOf(date: string | null, by: Bucket): string | null {
-  if (!date) return null;
-  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (day) return by === 'month' ? date.slice(0, 7) : isoWeek(date.slice(0, 10));
-  const month = /^(\d{4})-(\d{2})$/.exec(date);
-  if (month) return by === 'month' ? date : isoWeek(`${date}-01`); // a month-only date sits in the month's first week
-  return null;
-}
-
-/** Next period after `p`, to fill gaps so that a chart shows quiet weeks as quiet. */
-function nextPeriod(p: string, by: Bucket): string {
-  if (by === 'month') {
-    const [y, m] = p.split('-').map(Number);
-    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  }
-  const [y, w] = p.split('-W').map(Number);
-  const weeks = Number(isoWeek(`${y}-12-28`).slice(6)); // 28 December is always in a year's last ISO week
-  return w >= weeks ? `${y + 1}-W01` : `${y}-W${String(w + 1).padStart(2, '0')}`;
-}
 
 /** The cooperation/conflict series of one dyad (events in either direction), gaps filled. */
 export function dyadSeries(events: readonly EventRow[], dyad: [string, string], by: Bucket): DyadSeries {

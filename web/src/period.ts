@@ -1,0 +1,1 @@
+export { isoWeek, periodOf } from '../../src/serve/http/period.js';
