@@ -3,6 +3,7 @@ import type { AgentDictionary, Discards } from './dictionary/agents.js';
 import { synsetPhrases, type VerbDictionary, type VerbForm, type VerbPattern } from './dictionary/verbs.js';
 import { bestMatch, type MatchScene } from './match.js';
 import { findGroups, findMentions, findUnits, type Group } from './phrases.js';
+import { tagTokens } from './tagger.js';
 import { headsVerbPhrase, parseTree, subjectSpan, tokenizeText, TreeError, verbPhraseSpan, type Token, type TreeNode } from './tree.js';
 
 /**
@@ -66,6 +67,19 @@ function isPassive(tokens: readonly Token[], v: VerbHit): boolean {
   return false;
 }
 
+/**
+ * Without a tree, where the words after a verb stop belonging to it: at ";" or at a comma after which a verb comes
+ * before any other comma ("…, a senior official said").
+ */
+function clauseEnd(tokens: readonly Token[], from: number): number {
+  for (let k = from; k < tokens.length; k++) {
+    if (tokens[k].upper === ';') return k;
+    if (tokens[k].upper !== ',') continue;
+    for (let j = k + 1; j < tokens.length && tokens[j].upper !== ','; j++) if (/^(VB|MD)/.test(tokens[j].pos ?? '')) return k;
+  }
+  return tokens.length;
+}
+
 export function codeSentence(input: SentenceInput, dicts: Dictionaries): SentenceResult {
   let tokens: Token[];
   let root: TreeNode | null = null;
@@ -74,7 +88,7 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
       if (e instanceof TreeError) return { codings: [], error: 'bad_input_parse', verbs: [] };
       throw e;
     }
-  } else tokens = tokenizeText(input.text);
+  } else tokens = tagTokens(tokenizeText(input.text), dicts.verbs);
   if (dicts.discards) {
     if (dicts.discards.story.some((p) => hasPhrase(tokens, p))) return { codings: [], error: 'storydiscard', verbs: [] };
     if (dicts.discards.sentence.some((p) => hasPhrase(tokens, p))) return { codings: [], error: 'sentencediscard', verbs: [] };
@@ -104,7 +118,7 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
     const patterns: VerbPattern[] = [];
     for (const f of v.forms) for (const p of f.block.patterns) if (!patterns.includes(p)) patterns.push(p);
     const vp = root ? verbPhraseSpan(root, v.head) : null;
-    const hi = vp ? Math.max(vp[1], v.end) : tokens.length;
+    const hi = vp ? Math.max(vp[1], v.end) : clauseEnd(tokens, v.end);
     const m = bestMatch(scene, patterns, v.start, v.end, 0, hi);
     const code = m ? m.pattern.code : v.forms.find((f) => f.code)?.code ?? null;
     verbsFound.push(`${tokens.slice(v.start, v.end).map((t) => t.word).join(' ')}:${code ?? '-'}${m ? ` (${m.pattern.text})` : ''}`);
@@ -134,7 +148,7 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
       }
       for (let k = groups.length - 1; k >= 0; k--) {
         const g = groups[k];
-        if (g.end > left) continue;
+        if (g.start > left || g.end > v.start) continue;
         const prev = tokens[g.start - 1];
         if (prev && (PREPOSITIONS.has(prev.upper) || PREPOSITION_POS.test(prev.pos ?? ''))) continue;
         return g;

@@ -91,9 +91,10 @@ export function verbPhraseSpan(root: TreeNode, k: number): [number, number] | nu
   return cur ? [cur.start, cur.end] : null;
 }
 
-/** Tokens of plain text, Treebank-like: clitics (n't, 's) and punctuation apart. */
+/** Tokens of plain text, Treebank-like: clitics (n't, 's) and punctuation apart; `_` joins nothing ("Dol_Amroth"). */
 export function tokenizeText(text: string): Token[] {
   const words = text
+    .replace(/_/g, ' ')
     .replace(/([a-z])n't\b/gi, "$1 n't")
     .replace(/(\w)('s|'S|’s)\b/g, '$1 $2')
     .replace(/([,;:!?()"])/g, ' $1 ')
