@@ -7,6 +7,7 @@ import type { Store } from '../../store/store.js';
 import { EXIT, openDb, parseDate, printJson, requireExisting, type Io } from './io.js';
 import { ingestParallel, parseWorkers } from '../../scale/ingest.js';
 import { defaultWorkers } from '../../scale/pool.js';
+import { runEnqueue } from '../../scale/cli.js';
 
 export interface IngestSummary {
   added: number;
@@ -28,7 +29,7 @@ export interface IngestOptions {
   signal?: AbortSignal;
 }
 
-interface Options { db?: string; published?: string; reanalyze?: boolean; durable?: boolean; json?: boolean; workers?: number }
+interface Options { db?: string; published?: string; reanalyze?: boolean; durable?: boolean; json?: boolean; workers?: number; queue?: string; queueName?: string }
 
 /**
  * Reads files, analyses each article not yet stored, stores it (one transaction each). Problems are collected,
@@ -95,6 +96,7 @@ export const countLine = (s: IngestSummary) => `added ${s.added}, already presen
 
 /** `dyad ingest PATH…` */
 export async function runIngest(paths: string[], opts: Options, io: Io): Promise<number> {
+  if (opts.queue) return runEnqueue(paths, { ...opts, queue: opts.queue }, io); // many machines: src/scale/queue.ts
   requireExisting(paths);
   const { files, problems } = await listInputs(paths);
   const store = openDb(opts.db, io, 'write', { durable: opts.durable });
@@ -133,5 +135,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--durable', 'synchronous=FULL: each stored article also survives a power loss (slower)')
     .option('--json', 'print the counts and problems as JSON')
     .option('--workers <n>', 'analyzer threads (default: $DYAD_WORKERS or every core; 0 analyzes on the main thread)', parseWorkers)
+    .option('--queue <url>', 'enqueue the articles as jobs in Redis (redis://…) for `dyad worker`s instead of analyzing them here')
+    .option('--queue-name <name>', 'queue name with --queue (default: dyad-articles)')
     .action(async (paths: string[], opts: Options) => done(await runIngest(paths, opts, io)));
 }
