@@ -37,6 +37,7 @@ GONDOR [GON]
 +MINAS_TIRITH
 MORDOR [MOR]
 THE_SHIRE [FRO/BIL]
+PRESIDENT_ARAGORN [ARNGOV]
 SAM_GAMGEE [HOB]
 	[HOBCIV <20080120]
 	[HOBGOV 20121109-20130119]
@@ -69,6 +70,9 @@ describe('PETRARCH-format coder on plain text', () => {
     expect(code('The minister of Arnor attacked Gondor.')).toEqual(['ARNGOV>GON:190']);
     expect(code('An MSF Arnor official attacked Gondor.')).toEqual(['NGOARNGOV>GON:190']);
     expect(code('Officials attacked Gondor.')).toEqual(['---GOV>GON:190']);
+  });
+  it('lets a later actor of the same phrase refine the first ("Arnor\'s President Aragorn")', () => {
+    expect(code("Arnor's President Aragorn attacked Gondor.")).toEqual(['ARNGOV>GON:190']);
   });
   it('makes one coding per member of a compound actor', () => {
     expect(code('Arnor and Mordor attacked Gondor.')).toEqual(['ARN>GON:190', 'MOR>GON:190']);

@@ -78,7 +78,16 @@ function holds(code: string, part: string): boolean {
 }
 
 function unitCodes(u: Unit, date: number | null, inherited: { actor: string[]; agents: AgentEntry[] } | null): { codes: string[]; actor: string[]; agents: AgentEntry[] } | null {
-  const actorMention = u.mentions.find((m) => m.actor);
+  // the first actor of the unit, or a later one that refines it ("China's President Xi Jinping": CHN → CHNGOV)
+  let actorMention = u.mentions.find((m) => m.actor);
+  if (actorMention) {
+    const first = actorCodesOn(actorMention.actor!, date);
+    for (const m of u.mentions) {
+      if (!m.actor || m === actorMention) continue;
+      const c = actorCodesOn(m.actor, date);
+      if (first.length === 1 && c.length === 1 && c[0].length > first[0].length && c[0].startsWith(first[0])) { actorMention = m; break; }
+    }
+  }
   const agents = u.mentions.filter((m) => m.agent).map((m) => m.agent!);
   if (!actorMention && agents.length === 0) return null;
   let actor = actorMention ? actorCodesOn(actorMention.actor!, date) : null;

@@ -59,6 +59,10 @@ ABANDON
       code: '1722',
     });
   });
+  it('joins an item written against the * and separates items by tabs', () => {
+    expect(parsePattern('- *SCEPTICAL   [012]')?.after).toEqual([{ kind: 'word', word: 'SCEPTICAL', joined: true }]);
+    expect(parsePattern('- PROTESTOR\t*   [145]')?.before).toEqual([{ kind: 'word', word: 'PROTESTOR', joined: false }]);
+  });
   it('makes regular inflections', () => {
     expect(verbInflections('RESTORE')).toEqual(expect.arrayContaining(['RESTORES', 'RESTORED', 'RESTORING']));
     expect(verbInflections('CARRY')).toEqual(expect.arrayContaining(['CARRIES', 'CARRIED', 'CARRYING']));

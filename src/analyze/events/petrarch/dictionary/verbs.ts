@@ -33,12 +33,13 @@ export function parsePattern(text: string, line = 0): VerbPattern | null {
   if (!m) return null;
   const body = text.slice(0, m.index).replace(/^-\s*/, '');
   const chunks: { tok: string; sep: 'none' | 'gap' | 'join' }[] = [];
-  let sep: 'none' | 'gap' | 'join' = 'none';
-  for (const part of body.match(/[ _]+|[^ _]+/g) ?? []) {
-    if (/^[ _]+$/.test(part)) { sep = part.includes('_') ? 'join' : sep === 'join' ? 'join' : 'gap'; continue; }
+  // between two items: '_' joins them, white space (or a bracket) leaves a gap, nothing ("*SCEPTICAL") joins them
+  let sep = 'none' as 'none' | 'gap' | 'join';
+  for (const part of body.match(/[\s_]+|\*|[^\s_*]+/g) ?? []) {
+    if (/^[\s_]+$/.test(part)) { sep = part.includes('_') || sep === 'join' ? 'join' : 'gap'; continue; }
     const tok = part.replace(/[{}()|]/g, '');
-    if (!tok) { if (sep === 'none' && chunks.length) sep = 'gap'; continue; }
-    chunks.push({ tok: tok.toUpperCase(), sep: chunks.length ? (sep === 'none' ? 'gap' : sep) : 'none' });
+    if (!tok) { if (sep === 'none') sep = 'gap'; continue; }
+    chunks.push({ tok: tok.toUpperCase(), sep: chunks.length ? (sep === 'none' ? 'join' : sep) : 'none' });
     sep = 'none';
   }
   const star = chunks.findIndex((c) => c.tok === '*');
