@@ -32,6 +32,8 @@ export function layout(net: Network): Map<string, { x: number; y: number }> {
     }
     for (const node of net.nodes) {
       const p = pos.get(node.id)!, d = disp.get(node.id)!;
+      // gravity: loose groups stay near the middle instead of being pushed to the edges
+      d.x += (W / 2 - p.x) * 0.6; d.y += (H / 2 - p.y) * 0.6;
       const len = Math.max(0.01, Math.hypot(d.x, d.y));
       p.x = Math.min(W - 60, Math.max(60, p.x + (d.x / len) * Math.min(len, temp)));
       p.y = Math.min(H - 30, Math.max(30, p.y + (d.y / len) * Math.min(len, temp)));
