@@ -38,7 +38,7 @@ export function analyze(article: Article, pipeline: Pipeline = defaultPipeline):
 export function toAnalysis(doc: Document): Analysis {
   const a = doc.article;
   return {
-    article: { id: a.id, title: a.title, standfirst: a.standfirst, published: a.published, source: a.source, url: a.url, lang: a.lang, text: a.text },
+    article: { id: a.id, title: a.title, standfirst: a.standfirst, published: a.published, source: a.source, url: a.url, lang: a.lang, text: a.text, story: null },
     sentences: [...(doc.sentences ?? [])],
     entities: [...(doc.entities ?? [])],
     times: [...(doc.times ?? [])],

@@ -13,6 +13,8 @@ export interface ArticleRecord {
   url: string | null;
   lang: string;
   text: string;
+  /** the story (near-duplicate articles grouped by the store) the article belongs to; null from the pure analysis */
+  story?: string | null;
 }
 
 export interface Sentence extends Span { paragraph: number }

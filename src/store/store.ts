@@ -88,6 +88,51 @@ export interface DyadRow { dyad: [string, string]; articles: number; events: num
 
 export interface SearchHit { id: string; title: string; published: string | null; snippet: string }
 
+/** Full-text search with filters (all optional; at least words or one filter). Event filters match one event. */
+export interface SearchQuery {
+  /** words that must all appear in the title or text (no FTS syntax needed) */
+  text?: string;
+  /** the article names this actor (any known form of the name), or one of its events has it as source or target */
+  actor?: string;
+  /** ISO alpha-3: the article names an entity of this country or has an event with it as a party */
+  country?: string;
+  /** an event between these two countries, either direction */
+  dyad?: [string, string];
+  /** an event of this PLOVER type */
+  type?: string;
+  modality?: Modality;
+  /** YYYY-MM-DD inclusive, on the publication date (and on the event's date when an event filter is given) */
+  since?: string;
+  until?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** A search result: the article, a snippet of the matching text, its story, and how many of its events match. */
+export interface SearchResult extends SearchHit { source: string | null; url: string | null; story: string | null; events: number }
+
+/** A story: near-duplicate articles (copies, syndicated edits, rewrites) grouped, with a three-sentence brief. */
+export interface StoryRow {
+  /** the id of the story's first stored article; stable as articles join */
+  id: string;
+  title: string;
+  articles: number;
+  articleIds: string[];
+  first: string | null;
+  last: string | null;
+  topActors: { name: string; type: string; country: string | null; articles: number }[];
+  brief: { articleId: string; start: number; end: number; text: string }[];
+}
+
+export interface StoryFilter {
+  /** only stories with at least this many articles (default 1) */
+  minArticles?: number;
+  /** the stories of these articles */
+  articleIds?: readonly string[];
+  limit?: number;
+  offset?: number;
+}
+
 /** One article in a listing, newest publication date first. */
 export interface ArticleListRow { id: string; title: string; standfirst: string | null; published: string | null; source: string | null; url: string | null; ingestedAt: string; events: number; quotes: number }
 
@@ -124,6 +169,13 @@ export interface Store {
   /** relations per dyad and per day/week/month, each event counted once per story, planned events apart (relations.ts) */
   relations(query?: RelationsQuery): Promise<DyadSeries[]>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
+  // Corpus-level queries (issue 7). Optional while an engine has not implemented them yet (SQLite has).
+  /** full-text search with filters (actor, country, dyad, event type, modality, dates), best match first */
+  searchArticles?(query: SearchQuery): Promise<SearchResult[]>;
+  /** stories (near-duplicate articles grouped), largest and latest first */
+  stories?(filter?: StoryFilter): Promise<StoryRow[]>;
+  /** the story of a stored article (null when it is not stored or not grouped yet) */
+  storyOf?(articleId: string): Promise<string | null>;
   /** stored articles, newest publication date first */
   articles(filter?: { limit?: number; offset?: number }): Promise<ArticleListRow[]>;
   /** the analysis document of an article as it was stored (SCHEMA.md shape), by full id */

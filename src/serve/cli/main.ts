@@ -8,6 +8,7 @@ import * as actorsCmd from './actors.js';
 import * as showCmd from './show.js';
 import * as exportCmd from './export.js';
 import * as searchCmd from './search.js';
+import * as storiesCmd from './stories.js';
 import * as demoCmd from './demo.js';
 import * as workerCmd from '../../scale/cli.js';
 import * as relationsCmd from './relations.js';
@@ -16,7 +17,7 @@ import * as serveCmd from './serve.js';
 export { EXIT } from './io.js';
 export type { Io } from './io.js';
 
-const COMMANDS = [analyzeCmd, ingestCmd, eventsCmd, quotesCmd, actorsCmd, showCmd, exportCmd, searchCmd, demoCmd, relationsCmd, serveCmd, workerCmd];
+const COMMANDS = [analyzeCmd, ingestCmd, eventsCmd, quotesCmd, actorsCmd, showCmd, exportCmd, searchCmd, demoCmd, relationsCmd, serveCmd, storiesCmd, workerCmd];
 
 /**
  * The `dyad` command line, callable in process: returns the exit code (0 ok, 1 some inputs failed or nothing

@@ -5,6 +5,9 @@ import { migrate } from './migrations.js';
 import { iterateExport, queryActor, queryActors, queryAnalysis, queryArticle, queryArticles, queryCounts, queryDyads, queryEvents, queryQuotes, querySearch } from './queries.js';
 import { createWriter } from './write.js';
 import { queryRelations } from './relations.js';
+import { createStoryIndex } from './stories.js';
+import { queryStories } from './story-queries.js';
+import { querySearchArticles } from './search.js';
 
 export interface SqliteOptions {
   /** synchronous=FULL: commits survive power loss, not only a crash of the program (default NORMAL) */
@@ -30,19 +33,30 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
   }
   const writer = opts.readonly ? null : createWriter(db);
   const has = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
+  // stories: articles are grouped right after they are stored; on open, any left ungrouped (a crash, an old database)
+  const stories = createStoryIndex(db);
+  if (writer) stories.sync(true);
 
   return {
     engine: 'sqlite',
     async addArticle(a: Analysis, addOpts) {
       if (!writer) throw new Error('E_READONLY: the store was opened read-only');
-      return writer.add(a, addOpts);
+      const result = writer.add(a, addOpts);
+      if (result !== 'present') stories.sync();
+      return result;
     },
     async addArticles(as, addOpts) {
       if (!writer) throw new Error('E_READONLY: the store was opened read-only');
-      return writer.addMany(as, addOpts);
+      const results = writer.addMany(as, addOpts);
+      stories.sync();
+      return results;
     },
     async hasArticle(id) { return has.get(id) !== undefined; },
-    async article(idOrPrefix) { return queryArticle(db, idOrPrefix); },
+    async article(idOrPrefix) {
+      const got = queryArticle(db, idOrPrefix);
+      if (got.found) got.found.article.story = stories.storyOf(got.found.article.id);
+      return got;
+    },
     async events(filter) { return queryEvents(db, filter); },
     async quotes(filter) { return queryQuotes(db, filter); },
     async actors(filter) { return queryActors(db, filter); },
@@ -51,7 +65,14 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
     async relations(query) { return queryRelations(db, query); },
     async search(query, limit) { return querySearch(db, query, limit); },
     async articles(filter) { return queryArticles(db, filter); },
-    async analysis(id) { return queryAnalysis(db, id); },
+    async analysis(id) {
+      const a = queryAnalysis(db, id);
+      if (a) a.article.story = stories.storyOf(a.article.id);
+      return a;
+    },
+    async searchArticles(query) { return querySearchArticles(db, query); },
+    async stories(filter) { return queryStories(db, filter); },
+    async storyOf(articleId) { return stories.storyOf(articleId); },
     async counts() { return queryCounts(db); },
     async *exportRows() { yield* iterateExport(db); },
     async close() { if (db.open) db.close(); },

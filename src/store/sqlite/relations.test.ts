@@ -63,8 +63,7 @@ describe('relations across the store', () => {
   it('counts an event once per story when articles repeat each other (a story id in the store)', async () => {
     await store.close();
     const db = new Database(path);
-    db.exec('ALTER TABLE articles ADD COLUMN story_id TEXT'); // as story clustering will keep it
-    db.prepare('UPDATE articles SET story_id = ? WHERE id IN (?, ?)').run('story-1', art(0), art(1));
+    db.prepare('UPDATE story_members SET story_id = ? WHERE article_id IN (?, ?)').run('story-1', art(0), art(1)); // as if clustered together
     db.close();
     store = openSqliteStore(path);
     const s = await korChn();

@@ -4,13 +4,13 @@ import { aggregateRelations, RELATION_MODALITIES, type DyadSeries, type Relation
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
- * Which story an article belongs to: the article's `story_id` once the store keeps one (near-duplicate articles
+ * Which story an article belongs to: its `story_members.story_id` (migration 2) (near-duplicate articles
  * clustered into stories), else the article is its own story. The one place to switch when stories arrive.
  */
 export function storyResolver(db: Database.Database): (articleId: string) => string {
-  const columns = (db.prepare(`PRAGMA table_info(articles)`).all() as Row[]).map((c) => c.name as string);
-  if (!columns.includes('story_id')) return (articleId) => articleId;
-  const get = db.prepare(`SELECT story_id FROM articles WHERE id = ?`).pluck();
+  const hasStories = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_members'`).get() !== undefined;
+  if (!hasStories) return (articleId) => articleId;
+  const get = db.prepare(`SELECT story_id FROM story_members WHERE article_id = ?`).pluck();
   const cache = new Map<string, string>();
   return (articleId) => {
     let story = cache.get(articleId);

@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+import { bandKeys, fromBlob, signatureOf, toBlob, type Signature } from '../stories/minhash.js';
+import { compare } from '../stories/match.js';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** articles read from one LSH bucket; keeps a lookup near-constant however many copies a story has */
+export const BUCKET_READ = 16;
+
+/**
+ * The story index of the SQLite engine. Each stored article gets a MinHash signature and LSH band keys; the
+ * articles it meets in a band and that pass `compare` are its story. A story's id is the id of its first stored
+ * article and does not change as articles join; when an article bridges two stories, the older story takes in
+ * the younger. Grouping runs after the articles are stored (`sync`), for every write path, and catches up on open.
+ */
+export function createStoryIndex(db: Database.Database) {
+  const st = {
+    pending: db.prepare(`SELECT seq, id, text FROM articles WHERE seq > (SELECT COALESCE(MAX(seq), 0) FROM story_members) ORDER BY seq`),
+    pendingGaps: db.prepare(`SELECT a.seq, a.id, a.text FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id) ORDER BY a.seq`),
+    // a bucket holding many articles (thousands of copies of one wire story) is read in part: enough to find its stories
+    inBand: db.prepare(`SELECT article_id FROM story_bands WHERE band = ? AND key = ? LIMIT ${BUCKET_READ}`).pluck(),
+    sig: db.prepare(`SELECT signature, size FROM story_signatures WHERE article_id = ?`),
+    storyOf: db.prepare(`SELECT story_id FROM story_members WHERE article_id = ?`).pluck(),
+    firstSeq: db.prepare(`SELECT MIN(seq) FROM story_members WHERE story_id = ?`).pluck(),
+    addSig: db.prepare(`INSERT OR REPLACE INTO story_signatures (article_id, signature, size) VALUES (?, ?, ?)`),
+    addBand: db.prepare(`INSERT OR IGNORE INTO story_bands (band, key, article_id) VALUES (?, ?, ?)`),
+    addMember: db.prepare(`INSERT OR REPLACE INTO story_members (article_id, story_id, seq, similarity) VALUES (?, ?, ?, ?)`),
+    merge: db.prepare(`UPDATE story_members SET story_id = ? WHERE story_id = ?`),
+  };
+
+  /**
+   * Articles already indexed that share a band with the signature and tell the same story, best first; once an
+   * article of a story matches, the story's other articles are not compared again.
+   */
+  function matches(sig: Signature, self: string): { id: string; story: string; similarity: number }[] {
+    const seen = new Set<string>([self]);
+    const found = new Set<string>();
+    const out: { id: string; story: string; similarity: number }[] = [];
+    bandKeys(sig).forEach((key, band) => {
+      for (const id of st.inBand.all(band, key) as string[]) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const story = (st.storyOf.get(id) as string | undefined) ?? id;
+        if (found.has(story)) continue;
+        const r = st.sig.get(id) as Row | undefined;
+        if (!r) continue;
+        const m = compare(sig, fromBlob(r.signature, r.size));
+        if (m.same) { found.add(story); out.push({ id, story, similarity: m.similarity }); }
+      }
+    });
+    return out.sort((a, b) => b.similarity - a.similarity);
+  }
+
+  function assign(seq: number, id: string, text: string): string {
+    const sig = signatureOf(text);
+    const found = matches(sig, id);
+    st.addSig.run(id, toBlob(sig), sig.size);
+    bandKeys(sig).forEach((key, band) => st.addBand.run(band, key, id));
+    const stories = [...new Set(found.map((m) => m.story))];
+    if (stories.length === 0) { st.addMember.run(id, id, seq, null); return id; }
+    // the oldest story keeps its id; younger ones bridged by this article join it
+    const ranked = stories.map((s) => ({ s, first: st.firstSeq.get(s) as number })).sort((a, b) => a.first - b.first);
+    const story = ranked[0].s;
+    for (const { s } of ranked.slice(1)) st.merge.run(story, s);
+    st.addMember.run(id, story, seq, found[0].similarity);
+    return story;
+  }
+
+  const syncTx = db.transaction((all: boolean) => {
+    const rows = (all ? st.pendingGaps : st.pending).all() as Row[];
+    for (const r of rows) assign(r.seq, r.id, r.text);
+    return rows.length;
+  });
+
+  return {
+    /** Groups the articles stored since the last call (all ungrouped ones when `all`); returns how many. */
+    sync(all = false): number { return syncTx.immediate(all); },
+    storyOf(articleId: string): string | null { return (st.storyOf.get(articleId) as string | undefined) ?? null; },
+    /** for benchmarks: the articles a text would join, without storing anything */
+    lookup(text: string): { id: string; story: string; similarity: number }[] { return matches(signatureOf(text), ''); },
+  };
+}
+
+export type StoryIndex = ReturnType<typeof createStoryIndex>;
