@@ -14,6 +14,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../analyze/index.js';
 import { collect, readFile } from '../ingest/read.js';
+import { corpus } from './testing.js';
 import { dropSchemas, freshSchemaUrl, pgTestUrl, pgUnreachable, shouldRun } from '../store/postgres/testing.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,24 +31,6 @@ async function redisUnreachable(url: string): Promise<string | null> {
 
 const [redisDown, pgDown] = await Promise.all([redisUnreachable(REDIS), pgUnreachable(PG)]);
 const run = shouldRun('Redis', REDIS, redisDown) && shouldRun('PostgreSQL', PG, pgDown);
-
-const NAMES = [['Kenji Morioka', 'Japan', 'Japanese'], ['Claire Whitfield', 'Australia', 'Australian'], ['Rafael Antunes', 'Brazil', 'Brazilian'],
-  ['Lucía Ferreyra', 'Argentina', 'Argentine'], ['Joseph Mwangi', 'Kenya', 'Kenyan'], ['Yonas Bekele', 'Ethiopia', 'Ethiopian']];
-
-/** Short news articles naming ministers of two countries, a meeting, a date and a quote. */
-function corpus(n: number): string {
-  const lines = [];
-  for (let i = 0; i < n; i++) {
-    const [a, ca, da] = NAMES[i % NAMES.length];
-    const [b, cb] = NAMES[(i + 1 + (i % 4)) % NAMES.length];
-    lines.push(JSON.stringify({
-      title: `${ca} and ${cb} hold talks, round ${i}`,
-      text: `${da} Foreign Minister ${a} met ${b} of ${cb} in Geneva on Tuesday.\n"We made progress on trade," ${a} said after round ${i} of the talks.\nThe two will meet again in March.`,
-      published: `2026-0${1 + (i % 9)}-1${i % 10}`,
-    }));
-  }
-  return lines.join('\n') + '\n';
-}
 
 function start(args: string[]): { p: ChildProcess; done: Promise<{ code: number | null; signal: string | null; out: string; err: string }> } {
   const p = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DYAD_WORKERS: '1' } });
