@@ -68,14 +68,14 @@ function isPassive(tokens: readonly Token[], v: VerbHit): boolean {
 }
 
 /**
- * Without a tree, where the words after a verb stop belonging to it: at ";" or at a comma after which a verb comes
- * before any other comma ("…, a senior official said").
+ * Without a tree, where the words after a verb stop belonging to it: at ";" or at a comma followed within six words
+ * by a verb before any other comma ("…, a senior official said").
  */
 function clauseEnd(tokens: readonly Token[], from: number): number {
   for (let k = from; k < tokens.length; k++) {
     if (tokens[k].upper === ';') return k;
     if (tokens[k].upper !== ',') continue;
-    for (let j = k + 1; j < tokens.length && tokens[j].upper !== ','; j++) if (/^(VB|MD)/.test(tokens[j].pos ?? '')) return k;
+    for (let j = k + 1; j < tokens.length && j <= k + 6 && tokens[j].upper !== ','; j++) if (/^(VB|MD)/.test(tokens[j].pos ?? '')) return k;
   }
   return tokens.length;
 }
@@ -95,7 +95,9 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
   }
   const date = input.date && /^\d{8}$/.test(input.date) ? Number(input.date) : null;
   const mentions = findMentions(tokens, dicts.actors, dicts.agents);
-  const units = findUnits(tokens, mentions);
+  const verbHits = findVerbs(tokens, dicts.verbs, root);
+  const verbWords = new Set(verbHits.flatMap((v) => Array.from({ length: v.end - v.start }, (_, k) => v.start + k)));
+  const units = findUnits(tokens, mentions, verbWords);
   const groups = findGroups(tokens, units, date);
   const synsetCache = new Map<string, string[][]>();
   const scene: MatchScene = {
@@ -114,7 +116,7 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
     if (!seen.has(key)) { seen.add(key); codings.push({ source: s, target: t, code }); }
   };
   const verbsFound: string[] = [];
-  for (const v of findVerbs(tokens, dicts.verbs, root)) {
+  for (const v of verbHits) {
     const patterns: VerbPattern[] = [];
     for (const f of v.forms) for (const p of f.block.patterns) if (!patterns.includes(p)) patterns.push(p);
     const vp = root ? verbPhraseSpan(root, v.head) : null;
@@ -146,12 +148,15 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
         for (const g of groups) { const r = inSpan(g, span[0], span[1]); if (r) return r; }
         return null;
       }
-      for (let k = groups.length - 1; k >= 0; k--) {
-        const g = groups[k];
-        if (g.start > left || g.end > v.start) continue;
-        const prev = tokens[g.start - 1];
+      // without a tree: the nearest noun phrase before, not after a preposition; no subject for a gerund after one
+      const before = tokens[v.start - 1];
+      if (before?.pos === 'IN' && /ING$/.test(tokens[v.head].upper)) return null;
+      for (let k = units.length - 1; k >= 0; k--) {
+        const u = units[k];
+        if (u.start > left || u.end > v.start) continue;
+        const prev = tokens[u.start - 1];
         if (prev && (PREPOSITIONS.has(prev.upper) || PREPOSITION_POS.test(prev.pos ?? ''))) continue;
-        return g;
+        return groups.find((g) => g.members.some((mb) => mb.start < u.end && u.start < mb.end)) ?? null;
       }
       return null;
     };

@@ -16,7 +16,7 @@ export interface Unit { start: number; end: number; mentions: Mention[] }
 export interface Member { start: number; end: number; codes: string[] }
 export interface Group { start: number; end: number; members: Member[] }
 
-const NOMINAL_POS = /^(DT|PDT|JJ|JJR|JJS|NN|NNS|NNP|NNPS|POS|PRP\$|CD|FW)$/;
+const NOMINAL_POS = /^(DT|PDT|JJ|JJR|JJS|NN|NNS|NNP|NNPS|POS|PRP\$?|CD|FW)$/;
 const FUNCTION_WORDS = new Set(['OF', 'IN', 'ON', 'AT', 'TO', 'BY', 'FOR', 'FROM', 'WITH', 'AND', 'OR', 'NOR', 'BUT', ',', '.', ';', ':', 'THAT', 'WHICH', 'WHO', 'IS', 'ARE', 'WAS', 'WERE', 'BE', 'BEEN', 'HAS', 'HAVE', 'HAD', 'WILL', 'WOULD', 'NOT', "N'T", 'ABOUT', 'AFTER', 'BEFORE', 'ALMOST', 'AGAINST', 'BETWEEN', 'NEAR', 'INTO', 'DURING', 'SINCE', 'UNTIL', 'WHEN', 'WHILE', 'IF', '``', "''", '"']);
 const CONJ = new Set([',', 'AND', 'OR', 'NOR']);
 const LINK = new Set(['OF', 'IN', 'FROM']);
@@ -53,16 +53,18 @@ function nominal(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Runs of noun-phrase words, each with the names inside it (runs without names are kept: they can be skipped by `^`). */
-export function findUnits(tokens: readonly Token[], mentions: readonly Mention[]): Unit[] {
+export function findUnits(tokens: readonly Token[], mentions: readonly Mention[], verbWords: ReadonlySet<number> = new Set()): Unit[] {
   const inMention = new Array<Mention | null>(tokens.length).fill(null);
   for (const m of mentions) for (let k = m.start; k < m.end; k++) inMention[k] = m;
+  // the words of a verb ("wire" of "wire tapped") end a phrase
+  const inPhrase = (k: number) => !!inMention[k] || (!verbWords.has(k) && nominal(tokens, k));
   const units: Unit[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!inMention[i] && !nominal(tokens, i)) { i++; continue; }
+    if (!inPhrase(i)) { i++; continue; }
     const start = i;
     const ms: Mention[] = [];
-    while (i < tokens.length && (inMention[i] || nominal(tokens, i))) {
+    while (i < tokens.length && inPhrase(i)) {
       const m = inMention[i];
       if (m) { ms.push(m); i = m.end; } else i++;
     }

@@ -21,6 +21,20 @@ put('WDT', 'WHICH WHO WHOM WHOSE WHAT WHEN WHERE');
 put('POS', "'S ’S");
 const DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
 
+/**
+ * "the visit", "a brief private visit", "its attack": a base, -s or -ing form after a determiner and at most two
+ * other words (no verb, preposition or punctuation between) is a noun; an -ed form never is.
+ */
+function nounAfterDeterminer(tokens: readonly Token[], i: number): boolean {
+  if (/ED$|EN$/.test(tokens[i].upper) && i > 0 && !DETERMINERS.has(TAGS[tokens[i - 1].upper] ?? '')) return false;
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const tag = TAGS[tokens[k].upper];
+    if (tag && DETERMINERS.has(tag)) return true;
+    if (tag || /^[^\p{L}\p{N}]+$/u.test(tokens[k].upper)) return false;
+  }
+  return false;
+}
+
 export function tagTokens(tokens: readonly Token[], verbs: VerbDictionary): Token[] {
   return tokens.map((t, i) => {
     if (t.pos) return t;
@@ -31,7 +45,7 @@ export function tagTokens(tokens: readonly Token[], verbs: VerbDictionary): Toke
       if (/^[^\p{L}\p{N}]+$/u.test(u)) pos = u;
       else if (/^\d/.test(u)) pos = 'CD';
       // a verb of the dictionary, unless capitalized inside the sentence or after a determiner ("the visit")
-      else if (verbs.byHead.has(u) && (i === 0 || !/^\p{Lu}/u.test(t.word)) && !(prev && DETERMINERS.has(TAGS[prev.upper] ?? ''))) pos = /ED$|EN$/.test(u) ? 'VBN' : 'VB';
+      else if (verbs.byHead.has(u) && (i === 0 || !/^\p{Lu}/u.test(t.word)) && !nounAfterDeterminer(tokens, i)) pos = /ED$|EN$/.test(u) ? 'VBN' : 'VB';
       else if (/LY$/.test(u)) pos = 'RB';
       else pos = /^\p{Lu}/u.test(t.word) ? 'NNP' : 'NN';
     }
