@@ -116,6 +116,7 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
     if (!seen.has(key)) { seen.add(key); codings.push({ source: s, target: t, code }); }
   };
   const verbsFound: string[] = [];
+  let lastSubject: Group | null = null;
   for (const v of verbHits) {
     const patterns: VerbPattern[] = [];
     for (const f of v.forms) for (const p of f.block.patterns) if (!patterns.includes(p)) patterns.push(p);
@@ -151,12 +152,14 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
       // without a tree: the nearest noun phrase before, not after a preposition; no subject for a gerund after one
       const before = tokens[v.start - 1];
       if (before?.pos === 'IN' && /ING$/.test(tokens[v.head].upper)) return null;
+      // "… condemned an attack … and promised aid": a verb after "and" shares the subject of the verb before
+      if (before && /^(AND|OR|BUT)$/.test(before.upper) && lastSubject) return lastSubject;
       for (let k = units.length - 1; k >= 0; k--) {
         const u = units[k];
         if (u.start > left || u.end > v.start) continue;
         const prev = tokens[u.start - 1];
         if (prev && (PREPOSITIONS.has(prev.upper) || PREPOSITION_POS.test(prev.pos ?? ''))) continue;
-        return groups.find((g) => g.members.some((mb) => mb.start < u.end && u.start < mb.end)) ?? null;
+        return groups.find((g) => g.start <= u.start && u.end <= g.end) ?? null;
       }
       return null;
     };
@@ -174,6 +177,7 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
       source ??= subject();
       target ??= after();
     }
+    if (!root && !isPassive(tokens, v)) lastSubject = source;
     if (!source || !target) continue;
     for (const s of source.members) for (const t of target.members) {
       emit(s.codes[0], t.codes[0], c1);

@@ -23,32 +23,42 @@ const DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
 
 /**
  * "the visit", "a brief private visit", "its attack": a base, -s or -ing form after a determiner and at most two
- * other words (no verb, preposition or punctuation between) is a noun; an -ed form never is.
+ * other words (no verb, preposition or punctuation between) is a noun, as is any form right after a determiner.
  */
 function nounAfterDeterminer(tokens: readonly Token[], i: number): boolean {
-  if (/ED$|EN$/.test(tokens[i].upper) && i > 0 && !DETERMINERS.has(TAGS[tokens[i - 1].upper] ?? '')) return false;
+  const prevTag = i > 0 ? TAGS[tokens[i - 1].upper] : undefined;
+  if (prevTag && DETERMINERS.has(prevTag)) return true;
+  if (/ED$|EN$/.test(tokens[i].upper)) return false;
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
     const tag = TAGS[tokens[k].upper];
-    if (tag && DETERMINERS.has(tag)) return true;
+    if (tag === 'DT' || tag === 'PRP$') return true;
     if (tag || /^[^\p{L}\p{N}]+$/u.test(tokens[k].upper)) return false;
   }
   return false;
 }
 
+const PARTICIPLE = /(ED|EN|WN|UN)$/;
+
 export function tagTokens(tokens: readonly Token[], verbs: VerbDictionary): Token[] {
-  return tokens.map((t, i) => {
-    if (t.pos) return t;
+  const out: Token[] = [];
+  tokens.forEach((t, i) => {
+    if (t.pos) { out.push(t); return; }
     const u = t.upper;
-    const prev = i > 0 ? tokens[i - 1] : null;
+    const prev = out[i - 1]?.pos ?? '';
+    const lower = !/^\p{Lu}/u.test(t.word);
     let pos = TAGS[u];
     if (!pos) {
       if (/^[^\p{L}\p{N}]+$/u.test(u)) pos = u;
       else if (/^\d/.test(u)) pos = 'CD';
       // a verb of the dictionary, unless capitalized inside the sentence or after a determiner ("the visit")
-      else if (verbs.byHead.has(u) && (i === 0 || !/^\p{Lu}/u.test(t.word)) && !nounAfterDeterminer(tokens, i)) pos = /ED$|EN$/.test(u) ? 'VBN' : 'VB';
+      else if (verbs.byHead.has(u) && (i === 0 || lower) && !nounAfterDeterminer(tokens, i)) pos = /ED$|EN$/.test(u) ? 'VBN' : 'VB';
       else if (/LY$/.test(u)) pos = 'RB';
-      else pos = /^\p{Lu}/u.test(t.word) ? 'NNP' : 'NN';
+      // another verb: after an auxiliary or "to" ("was seen", "has begun", "is inching"), or an -ed word after a noun ("Ethiopia indicated")
+      else if (lower && /^(VB|MD|TO)/.test(prev) && (PARTICIPLE.test(u) || /ING$/.test(u) || prev === 'TO' || prev === 'MD')) pos = PARTICIPLE.test(u) ? 'VBN' : 'VB';
+      else if (lower && /ED$/.test(u) && /^(NN|NNS|NNP|PRP)$/.test(prev)) pos = 'VBD';
+      else pos = lower ? 'NN' : 'NNP';
     }
-    return { ...t, pos };
+    out.push({ ...t, pos });
   });
+  return out;
 }
