@@ -183,7 +183,8 @@ export function aggregateRelations(rows: Iterable<RelationEventInput>, storyOf: 
       const list = buckets.get(p);
       if (list) list.push(e); else buckets.set(p, [e]);
     }
-    const dates = d.events.map((e) => e.date).filter((x): x is string => !!x && /^\d{4}/.test(x)).sort();
+    // calendar dates only (a year, a month or a day), so that they sort: not weeks, seasons or unresolved values
+    const dates = d.events.map((e) => e.date?.slice(0, 10)).filter((x): x is string => !!x && /^\d{4}(?:-\d{2}){0,2}$/.test(x)).sort();
     const allRefs = d.events.flatMap((e) => [e.articleId, ...e.repeats.map((x) => x.articleId)]);
     series.push({
       dyad: d.dyad, by,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { relationsCorpus } from '../relations.fixture.js';
-import { isoWeek, periodOf, type DyadSeries } from '../relations.js';
+import { aggregateRelations, isoWeek, periodOf, type DyadSeries, type RelationEventInput } from '../relations.js';
 import type { Store } from '../store.js';
 import { openSqliteStore } from './index.js';
 
@@ -109,5 +109,16 @@ describe('periods', () => {
     expect(periodOf('2026-W03', 'week')).toBe('2026-W03');
     expect(periodOf('XXXX-01-05', 'day')).toBeNull();
     expect(periodOf(null, 'month')).toBeNull();
+  });
+});
+
+describe('aggregateRelations', () => {
+  const ev = (eventId: string, date: string | null, modality: RelationEventInput['modality'] = 'asserted'): RelationEventInput => ({
+    articleId: 'a', eventId, type: 'CONSULT', mode: 'meet', cameo: '040', goldstein: 1, modality, date, source: 'KOR', target: 'CHN',
+  });
+  it('spans first to last over calendar dates only, and leaves out what is neither happened nor planned', () => {
+    const [s] = aggregateRelations([ev('v1', '2026-01-05'), ev('v2', '2026-W09'), ev('v3', 'XXXX-03'), ev('v4', '2026-02'), ev('v5', '2026-03-01', 'negated')], (id) => id);
+    expect(s.total).toMatchObject({ events: 4, first: '2026-01-05', last: '2026-02' });
+    expect(s.undated?.events).toBe(2);
   });
 });
