@@ -19,6 +19,8 @@ export interface ParallelOptions extends IngestOptions {
   batchSize?: number;
   /** articles read ahead of the writer, at most (default 16 per worker) */
   window?: number;
+  /** an analyzer pool to use (and leave open) instead of starting one */
+  pool?: AnalyzerPool;
 }
 
 /** What was read, in order: an article with its analysis on the way (null: already stored), or a problem. */
@@ -45,7 +47,7 @@ export async function ingestParallel(store: Store, files: readonly InputFile[], 
   let bytes = 0;
   const batchSize = Math.max(1, opts.batchSize ?? 100);
   const windowSize = Math.max(1, opts.window ?? 16 * Math.max(1, opts.workers));
-  const pool = new AnalyzerPool(opts.workers);
+  const pool = opts.pool ?? new AnalyzerPool(opts.workers);
   const window: Pending[] = [];
   let batch: Ready[] = [];
   let articlesInBatch = 0;
@@ -121,7 +123,7 @@ export async function ingestParallel(store: Store, files: readonly InputFile[], 
     while (window.length) await takeOne();
     await flush();
   } finally {
-    await pool.close();
+    if (!opts.pool) await pool.close();
     bar?.stop();
   }
   if (tty) for (const p of sum.problems) io.stderr.write(formatProblem(p) + '\n');

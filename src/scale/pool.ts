@@ -61,6 +61,15 @@ export class AnalyzerPool {
     return slot;
   }
 
+  /** Resolves once every worker has loaded the models and analyzed a first article (for timing the steady state). */
+  async warm(article: Article): Promise<void> {
+    await Promise.all(this.slots.map((slot, i) => new Promise<void>((resolve, reject) => {
+      const seq = this.seq++;
+      slot.pending.set(seq, { resolve: () => resolve(), reject });
+      slot.worker.postMessage({ seq, article: { ...article, id: `${article.id}-${i}` } });
+    })));
+  }
+
   /** Articles being analyzed right now. */
   get inFlight(): number {
     return this.slots.reduce((n, s) => n + s.pending.size, 0);
