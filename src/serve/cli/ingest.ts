@@ -8,6 +8,7 @@ import { EXIT, openDb, parseDate, printJson, requireExisting, type Io } from './
 import { ingestParallel, parseWorkers } from '../../scale/ingest.js';
 import { defaultWorkers } from '../../scale/pool.js';
 import { runEnqueue } from '../../scale/cli.js';
+import { watchPaths } from './watch.js';
 
 export interface IngestSummary {
   added: number;
@@ -29,7 +30,7 @@ export interface IngestOptions {
   signal?: AbortSignal;
 }
 
-interface Options { db?: string; published?: string; reanalyze?: boolean; durable?: boolean; json?: boolean; workers?: number; queue?: string; queueName?: string }
+interface Options { db?: string; published?: string; reanalyze?: boolean; durable?: boolean; json?: boolean; workers?: number; queue?: string; queueName?: string; watch?: boolean; watchInterval?: number; signal?: AbortSignal }
 
 /**
  * Reads files, analyses each article not yet stored, stores it (one transaction each). Problems are collected,
@@ -113,10 +114,22 @@ export async function runIngest(paths: string[], opts: Options, io: Io): Promise
     sum = await ingestParallel(store, files, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal, workers: opts.workers ?? defaultWorkers(io.env) }, io);
     sum.failed += problems.filter(isError).length;
     sum.problems.unshift(...problems);
+    if (opts.watch && !stop.signal.aborted) {
+      // --watch: then every new or changed file, until Ctrl-C (src/serve/cli/watch.ts)
+      io.stdout.write(countLine(sum) + '\n');
+      io.stderr.write(`dyad: watching ${paths.join(', ')} for new files (Ctrl-C to stop)\n`);
+      opts.signal?.addEventListener('abort', () => stop.abort('SIGINT'));
+      await watchPaths(paths, async (found) => {
+        const one = await ingestParallel(store, found, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal, workers: opts.workers ?? defaultWorkers(io.env) }, io);
+        io.stdout.write(`${found.map((f) => f.path).join(', ')}: ${countLine(one)}\n`);
+        sum.added += one.added; sum.present += one.present; sum.failed += one.failed; sum.problems.push(...one.problems);
+      }, { signal: stop.signal, intervalMs: opts.watchInterval, known: files, io });
+    }
   } finally {
     removeSignals();
     await store.close();
   }
+  if (opts.watch) { io.stdout.write(`watched: ${countLine(sum)}\n`); return sum.failed > 0 ? EXIT.someFailed : EXIT.ok; }
   if (stop.signal.aborted) io.stderr.write(`dyad: interrupted by ${stop.signal.reason}; stopped after a whole article (run the same command again to go on)\n`);
   if (opts.json) printJson(io, { added: sum.added, present: sum.present, reanalyzed: sum.reanalyzed, failed: sum.failed, problems: sum.problems });
   else io.stdout.write(countLine(sum) + '\n');
@@ -135,6 +148,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--durable', 'synchronous=FULL: each stored article also survives a power loss (slower)')
     .option('--json', 'print the counts and problems as JSON')
     .option('--workers <n>', 'analyzer threads (default: $DYAD_WORKERS or every core; 0 analyzes on the main thread)', parseWorkers)
+    .option('--watch', 'after the paths, ingest every new or changed file in them as it appears, until Ctrl-C')
     .option('--queue <url>', 'enqueue the articles as jobs in Redis (redis://…) for `dyad worker`s instead of analyzing them here')
     .option('--queue-name <name>', 'queue name with --queue (default: dyad-articles)')
     .action(async (paths: string[], opts: Options) => done(await runIngest(paths, opts, io)));
