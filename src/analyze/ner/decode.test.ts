@@ -3,7 +3,6 @@ import { addScores, decodeBeam, decodeGreedy, Scratch, type Weights } from './de
 import { DYNAMIC_COUNT, dynamicFeatures, gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
 import { allowedAfter, LABEL_COUNT } from './labels.js';
 import { defaultTagger } from './index.js';
-import { isUpperSentence } from './words.js';
 
 const model = defaultTagger().model;
 const w: Weights = { values: model.weights, mask: (1 << model.header.bits) - 1 };
@@ -12,7 +11,7 @@ const infos = new WordInfos(model.lexicon);
 function prepare(words: string[]): { sf: SentenceFeatures; inf: WordInfo[] } {
   const inf = words.map((x) => infos.get(x));
   const gaz = gazetteerBits(inf, (h) => model.lexicon.gazetteer.get(h) ?? 0);
-  const sf = staticFeatures(inf, gaz, isUpperSentence(words));
+  const sf = staticFeatures(inf, gaz);
   return { inf, sf: { feats: sf.feats.slice(), offsets: sf.offsets.slice(), count: sf.count } };
 }
 

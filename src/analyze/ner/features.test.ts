@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeWordInfo, gazetteerBits, staticFeatures } from './features.js';
+import { computeWordInfo, gazetteerBits, isUpperSentence, staticFeatures } from './features.js';
 import { hashString } from './hash.js';
 import { emptyLexicon, gazetteerKey } from './lexicon.js';
 
@@ -23,12 +23,18 @@ describe('features', () => {
     const a = ['Lee', 'met', 'Xi'].map((w) => computeWordInfo(w, lexicon));
     const b = ['Lee', 'said', 'Xi'].map((w) => computeWordInfo(w, lexicon));
     const none = new Uint8Array(3);
-    const fa = staticFeatures(a, none, false);
+    const fa = staticFeatures(a, none);
     const sliceA = [...fa.feats.slice(fa.offsets[0], fa.offsets[1])];
-    const fb = staticFeatures(b, none, false);
+    const fb = staticFeatures(b, none);
     const sliceB = [...fb.feats.slice(fb.offsets[0], fb.offsets[1])];
     expect(sliceA.length).toBe(sliceB.length);
     expect(sliceA).not.toEqual(sliceB);
     expect(sliceA.filter((h) => sliceB.includes(h)).length).toBeGreaterThan(sliceA.length / 2);
+  });
+
+  it('recognizes an all-caps headline', () => {
+    const infos = (words: string[]) => words.map((w) => computeWordInfo(w, lexicon));
+    expect(isUpperSentence(infos(['SOCCER', '-', 'JAPAN', 'GET', 'LUCKY', 'WIN', '.']))).toBe(true);
+    expect(isUpperSentence(infos(['NATO', 'met', 'in', 'Brussels']))).toBe(false);
   });
 });

@@ -103,14 +103,26 @@ export function gazetteerBits(infos: readonly WordInfo[], lookup: (h: number) =>
 /** Static features of a sentence: feats[offsets[i] .. offsets[i+1]) are token i's feature hashes. */
 export interface SentenceFeatures { feats: Uint32Array; offsets: Uint32Array; count: number }
 
-export function staticFeatures(infos: readonly WordInfo[], gaz: Uint8Array, upperSentence: boolean, buf?: SentenceFeatures): SentenceFeatures {
+/** True when most words of the sentence with letters are in capitals (a headline, a sports table). */
+export function isUpperSentence(infos: readonly WordInfo[]): boolean {
+  let upper = 0;
+  let letters = 0;
+  for (const w of infos) {
+    if (w.cap === 0) continue;
+    letters++;
+    if (w.cap === 3) upper++;
+  }
+  return letters >= 2 && upper / letters >= 0.8;
+}
+
+export function staticFeatures(infos: readonly WordInfo[], gaz: Uint8Array, buf?: SentenceFeatures): SentenceFeatures {
   const n = infos.length;
   const need = n * 96;
   const out: SentenceFeatures = buf && buf.feats.length >= need && buf.offsets.length > n
     ? buf : { feats: new Uint32Array(Math.max(need, 4096)), offsets: new Uint32Array(Math.max(n + 1, 128)), count: 0 };
   const f = out.feats;
   let p = 0;
-  const up = upperSentence ? 1 : 0;
+  const up = isUpperSentence(infos) ? 1 : 0;
   for (let i = 0; i < n; i++) {
     out.offsets[i] = p;
     const w = infos[i];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capClass, isUpperSentence, normalizeWord, wordKey, wordShape } from './words.js';
+import { capClass, normalizeWord, wordKey, wordShape } from './words.js';
 
 describe('word features', () => {
   it('maps typographic quotes and dashes to the ASCII of CoNLL text', () => {
@@ -25,10 +25,5 @@ describe('word features', () => {
 
   it('classifies capitalization', () => {
     expect([capClass('the'), capClass('Lee'), capClass('NATO'), capClass('McDonald'), capClass('1996')]).toEqual([1, 2, 3, 4, 0]);
-  });
-
-  it('recognizes an all-caps headline', () => {
-    expect(isUpperSentence(['SOCCER', '-', 'JAPAN', 'GET', 'LUCKY', 'WIN', '.'])).toBe(true);
-    expect(isUpperSentence(['NATO', 'met', 'in', 'Brussels'])).toBe(false);
   });
 });

@@ -63,16 +63,3 @@ export function capClass(w: string): number {
   if (first === first.toUpperCase() && first !== first.toLowerCase() && upper === 1) return 2;
   return 4;
 }
-
-/** True when most words of the sentence with letters are in capitals (a headline, a sports table). */
-export function isUpperSentence(words: readonly string[]): boolean {
-  let upper = 0;
-  let letters = 0;
-  for (const w of words) {
-    const c = capClass(w);
-    if (c === 0) continue;
-    letters++;
-    if (c === 3) upper++;
-  }
-  return letters >= 2 && upper / letters >= 0.8;
-}

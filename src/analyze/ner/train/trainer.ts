@@ -1,11 +1,11 @@
-// The training loop: greedy decoding with perceptron updates at each mistaken token, shuffled every epoch.
+// The training loop, shuffled every epoch: beam search with early update (the default), or greedy decoding with a
+// perceptron update at each mistaken token.
 import type { TaggedSentence } from '../conll.js';
 import { decodeBeam, decodeGreedy, Scratch } from '../decode.js';
 import { DYNAMIC_COUNT, dynamicFeatures, gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from '../features.js';
 import { allowedAfter, encodeBio } from '../labels.js';
 import type { Lexicon } from '../lexicon.js';
 import { AveragedPerceptron } from '../perceptron.js';
-import { isUpperSentence } from '../words.js';
 import { rng, shuffle } from './random.js';
 
 export interface Example { infos: WordInfo[]; sf: SentenceFeatures; gold: Uint8Array }
@@ -15,7 +15,7 @@ export function prepare(sentences: readonly TaggedSentence[], lexicon: Lexicon, 
   const infoCache = new WordInfos(lexicon, Infinity);
   return sentences.map((s, i) => {
     const infos = s.words.map((w) => infoCache.get(w));
-    const sf = staticFeatures(infos, gazetteerBits(infos, gazetteerFor(i)), isUpperSentence(s.words));
+    const sf = staticFeatures(infos, gazetteerBits(infos, gazetteerFor(i)));
     const n = infos.length;
     const gold = encodeBio(s.tags);
     return { infos, gold, sf: { feats: sf.feats.slice(0, sf.offsets[n]), offsets: sf.offsets.slice(0, n + 1), count: n } };
