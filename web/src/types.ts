@@ -36,11 +36,11 @@ export interface ActorDetail extends Actor {
 }
 export interface ActorView { actor: ActorDetail; others: { id: number; name: string; country: string | null; type: string }[]; asSource: EventRow[]; asTarget: EventRow[]; quotes: QuoteRow[] }
 
-export interface DyadActivity { dyad: [string, string]; events: number; planned: number; goldstein: number; direction: Direction; trend: number; movement: 'rising' | 'falling' | 'steady' }
+export interface DyadActivity { dyad: [string, string]; events: number; planned: number; goldstein: number; direction: Direction | null; trend: number; movement: 'rising' | 'falling' | 'steady' }
 export interface Counts { articles: number; entities: number; actors: number; quotes: number; events: number; relations: number }
 export interface Overview { period: { since: string; until: string }; counts: Counts; dyads: DyadActivity[]; recent: EventRow[] }
 export interface SeriesPoint { period: string; events: number; cooperative: number; conflictual: number; goldstein: number; planned: number }
-export interface Series { dyad: [string, string]; by: 'week' | 'month'; points: SeriesPoint[]; undated: number }
+export interface Series { dyad: [string, string]; by: 'week' | 'month'; points: SeriesPoint[]; undated: number; total: { events: number; planned: number; goldstein: number; articles: number; stories: number } }
 export interface Network {
   nodes: { id: string; name: string; country: string | null; actorId: number | null; events: number }[];
   edges: { source: string; target: string; events: number; goldstein: number; direction: Direction }[];

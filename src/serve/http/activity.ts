@@ -1,24 +1,31 @@
-// The overview (most active dyads of a period, rising and falling) and the actor network, from stored events.
+// The overview (most active dyads of a period, rising and falling, from the store's relations) and the actor
+// network (from stored events).
 import type { Direction } from '../../analyze/schema.js';
 import type { EventRow } from '../../store/store.js';
-import { dyadKey, HAPPENED } from './series.js';
+import type { DyadSeries as StoreSeries } from '../../store/relations.js';
+import { dyadKey } from './series.js';
 
 export interface Period { since: string; until: string }
 
 export interface DyadActivity {
   dyad: [string, string];
+  /** events that happened in the period, once per story */
   events: number;
   planned: number;
   goldstein: number;
-  direction: Direction;
+  direction: Direction | null;
   /** Goldstein sum in the period minus that of the period of the same length before it: > 0 warming, < 0 cooling */
   trend: number;
   movement: 'rising' | 'falling' | 'steady';
 }
 
-const day = (d: string | null) => (d && /^\d{4}-\d{2}(-\d{2})?/.test(d) ? (d.length === 7 ? `${d}-01` : d.slice(0, 10)) : null);
+/** A calendar date's first day: 2026-01-05, 2026-01 → 2026-01-01, 2026 → 2026-01-01; null for anything else. */
+export const firstDay = (d: string | null): string | null => {
+  const m = d ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(d.slice(0, 10)) : null;
+  return m ? `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}` : null;
+};
 const round = (n: number) => Math.round(n * 100) / 100;
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export function direction(goldstein: number, coop: number, conf: number): Direction {
   if (coop > 0 && conf > 0) return 'mixed';
@@ -26,51 +33,34 @@ export function direction(goldstein: number, coop: number, conf: number): Direct
 }
 
 /**
- * The period asked for, or by default the 90 days up to the latest dated event in the store (never the clock:
- * the same store gives the same overview).
+ * The period asked for, or by default the 90 days up to the latest dated relation event in the store (never the
+ * clock: the same store gives the same overview).
  */
-export function resolvePeriod(events: readonly EventRow[], since?: string, until?: string, days = 90): Period {
-  const latest = events.map((e) => day(e.date)).filter((d): d is string => d !== null).sort().pop() ?? '1970-01-01';
-  const end = until ?? latest;
+export function resolvePeriod(all: readonly StoreSeries[], since?: string, until?: string, days = 90): Period {
+  const latest = all.map((s) => firstDay(s.total.last)).filter((d): d is string => d !== null).sort().pop() ?? '1970-01-01';
+  const end = until ?? (since && since > latest ? addDays(since, days - 1) : latest);
   return { since: since ?? addDays(end, -days + 1), until: end };
 }
 
-/** Dyads of the events in the period, most active first, each with its movement against the period before. */
-export function activeDyads(events: readonly EventRow[], period: Period): DyadActivity[] {
-  const days = Math.round((Date.parse(period.until) - Date.parse(period.since)) / 86_400_000) + 1;
-  const before = addDays(period.since, -days);
-  const previous = new Map<string, number>();
-  for (const e of events) {
-    const d = day(e.date);
-    const a = e.source.country;
-    const b = e.target?.country;
-    if (!d || !a || !b || a === b || d < before || d >= period.since || !HAPPENED.has(e.modality)) continue;
-    const key = dyadKey(a, b).join('-');
-    previous.set(key, (previous.get(key) ?? 0) + e.goldstein);
-  }
-  const by = new Map<string, DyadActivity & { coop: number; conf: number }>();
-  for (const e of events) {
-    const d = day(e.date);
-    const a = e.source.country;
-    const b = e.target?.country;
-    if (!d || !a || !b || a === b || d < period.since || d > period.until) continue;
-    const dyad = dyadKey(a, b);
-    const key = dyad.join('-');
-    const row = by.get(key) ?? { dyad, events: 0, planned: 0, goldstein: 0, direction: 'cooperative', trend: 0, movement: 'steady', coop: 0, conf: 0 };
-    by.set(key, row);
-    if (e.modality === 'planned') { row.planned++; continue; }
-    if (!HAPPENED.has(e.modality)) continue;
-    row.events++;
-    row.goldstein += e.goldstein;
-    if (e.goldstein > 0) row.coop++;
-    if (e.goldstein < 0) row.conf++;
-  }
-  for (const [key, row] of by) row.trend = row.goldstein - (previous.get(key) ?? 0);
-  return [...by.values()]
-    .map(({ coop, conf, ...r }) => ({
-      ...r, goldstein: round(r.goldstein), trend: round(r.trend), direction: direction(r.goldstein, coop, conf),
-      movement: (r.trend > 0 ? 'rising' : r.trend < 0 ? 'falling' : 'steady') as DyadActivity['movement'],
-    }))
+/** The period of the same length just before `p`. */
+export function previousPeriod(p: Period): Period {
+  const days = Math.round((Date.parse(p.until) - Date.parse(p.since)) / 86_400_000) + 1;
+  return { since: addDays(p.since, -days), until: addDays(p.since, -1) };
+}
+
+/** Dyads of the period (the store's relations), most active first, each with its movement against the period before. */
+export function activeDyads(current: readonly StoreSeries[], previous: readonly StoreSeries[]): DyadActivity[] {
+  const before = new Map(previous.map((s) => [dyadKey(...s.dyad).join('-'), s.total.goldstein]));
+  return current
+    .map((s) => {
+      const dyad = dyadKey(...s.dyad);
+      const trend = round(s.total.goldstein - (before.get(dyad.join('-')) ?? 0));
+      return {
+        dyad, events: s.total.events, planned: s.total.planned.events, goldstein: round(s.total.goldstein), direction: s.total.direction,
+        trend, movement: (trend > 0 ? 'rising' : trend < 0 ? 'falling' : 'steady') as DyadActivity['movement'],
+      };
+    })
+    .filter((d) => d.events + d.planned > 0)
     .sort((x, y) => y.events + y.planned - (x.events + x.planned) || Math.abs(y.goldstein) - Math.abs(x.goldstein) || x.dyad.join().localeCompare(y.dyad.join()));
 }
 

@@ -237,7 +237,7 @@ describe.skipIf(!hasSample())('queries over the sample and the examples', () => 
     const o = (await get('/api/overview')).body;
     expect(o.counts.articles).toBeGreaterThanOrEqual(8);
     const kc = o.dyads.find((d: Json) => d.dyad.join('-') === 'CHN-KOR');
-    expect(kc).toMatchObject({ planned: 2 });
+    expect(kc.planned).toBeGreaterThanOrEqual(1); // the two planned meetings of 6 January are one dyad event of one story
     expect(kc.events).toBeGreaterThanOrEqual(5);
     expect(o.recent.length).toBeGreaterThan(0);
     const jan = (await get('/api/overview?since=2026-01-01&until=2026-01-31')).body;
@@ -247,7 +247,8 @@ describe.skipIf(!hasSample())('queries over the sample and the examples', () => 
     const p = month.points.find((x: Json) => x.period === '2026-01');
     expect(p.events).toBeGreaterThanOrEqual(4);
     expect(p.cooperative).toBeGreaterThan(0);
-    expect(p.planned).toBe(2);
+    expect(p.planned).toBeGreaterThanOrEqual(1);
+    expect(month.total.stories).toBeGreaterThanOrEqual(1);
     const week = (await get('/api/relations/KOR-CHN/series?by=week&since=2026-01-01')).body;
     expect(week.points.map((x: Json) => x.period)).toContain('2026-W02');
     expect((await get('/api/relations/KOREA/series')).status).toBe(400);

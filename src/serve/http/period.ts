@@ -14,11 +14,12 @@ export function isoWeek(day: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** The period an event date falls in, or null when the date is too vague (a year, a decade) or absent. */
+/** The period an event date falls in, or null when the date is absent or too coarse for it (as the store counts). */
 export function periodOf(date: string | null, by: Bucket): string | null {
   if (!date) return null;
   if (/^\d{4}-\d{2}-\d{2}/.test(date)) return by === 'month' ? date.slice(0, 7) : isoWeek(date.slice(0, 10));
-  if (/^\d{4}-\d{2}$/.test(date)) return by === 'month' ? date : isoWeek(`${date}-01`); // a month-only date sits in the month's first week
+  if (/^\d{4}-\d{2}$/.test(date)) return by === 'month' ? date : null;
+  if (/^\d{4}-W\d{2}$/.test(date)) return by === 'week' ? date : null;
   return null;
 }
 

@@ -96,12 +96,13 @@ export const AnalysisSchema = z.object({
 }).openapi('Analysis', { description: 'the analysis document of SCHEMA.md' });
 
 export const DyadActivitySchema = z.object({
-  dyad: z.tuple([z.string(), z.string()]), events: z.number().int(), planned: z.number().int(), goldstein: z.number(), direction: Direction,
+  dyad: z.tuple([z.string(), z.string()]), events: z.number().int(), planned: z.number().int(), goldstein: z.number(), direction: Direction.nullable(),
   trend: z.number().openapi({ description: 'Goldstein sum of the period minus that of the period of the same length before it' }),
   movement: z.enum(['rising', 'falling', 'steady']),
 }).openapi('DyadActivity');
 export const SeriesSchema = z.object({
   dyad: z.tuple([z.string(), z.string()]), by: z.enum(['week', 'month']), undated: z.number().int(),
+  total: z.object({ events: z.number().int(), planned: z.number().int(), goldstein: z.number(), articles: z.number().int(), stories: z.number().int() }),
   points: z.array(z.object({ period: z.string(), events: z.number().int(), cooperative: z.number().int(), conflictual: z.number().int(), goldstein: z.number(), planned: z.number().int() })),
 }).openapi('DyadSeries');
 export const NetworkSchema = z.object({

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { activeDyads, actorNetwork, resolvePeriod } from '../activity.js';
+import { activeDyads, actorNetwork, previousPeriod, resolvePeriod } from '../activity.js';
 import { CountsSchema, DyadActivitySchema, DyadParam, errors, EventRowSchema, json, NetworkSchema, Period, SeriesSchema } from '../schemas.js';
-import { dyadSeries } from '../series.js';
+import { toSeries } from '../series.js';
 import type { App, Deps } from './types.js';
 
 const PeriodOut = z.object({ since: z.string(), until: z.string() });
-const periodDoc = 'default: the 90 days up to the latest dated event in the store';
+const periodDoc = 'default: the 90 days up to the latest dated event between two countries in the store; events counted once per story';
 
 const overview = createRoute({
   method: 'get', path: '/api/overview', tags: ['relations'], summary: 'The most active dyads of a period, rising and falling, and recent events',
@@ -29,23 +29,28 @@ const network = createRoute({
 });
 
 export function register(app: App, { store }: Deps): void {
+  /** the period asked for (or the default) and its dyads, most active first */
+  const dyadsOf = async (since?: string, until?: string) => {
+    const period = resolvePeriod(since && until ? [] : await store.relations(), since, until);
+    const [current, previous] = await Promise.all([store.relations({ ...period }), store.relations({ ...previousPeriod(period) })]);
+    return { period, dyads: activeDyads(current, previous) };
+  };
   app.openapi(overview, async (c) => {
     const { since, until } = c.req.valid('query');
-    const all = await store.events();
-    const period = resolvePeriod(all, since, until);
-    const recent = all.filter((e) => e.date && e.date.slice(0, 10) <= period.until).slice(-12).reverse();
-    return c.json({ period, counts: await store.counts(), dyads: activeDyads(all, period).slice(0, 20), recent }, 200);
+    const { period, dyads } = await dyadsOf(since, until);
+    const recent = (await store.events({ ...period })).slice(-12).reverse();
+    return c.json({ period, counts: await store.counts(), dyads: dyads.slice(0, 20), recent }, 200);
   });
   app.openapi(relations, async (c) => {
     const { since, until } = c.req.valid('query');
-    const all = await store.events();
-    const period = resolvePeriod(all, since, until);
-    return c.json({ period, items: activeDyads(all, period) }, 200);
+    const { period, dyads } = await dyadsOf(since, until);
+    return c.json({ period, items: dyads }, 200);
   });
   app.openapi(series, async (c) => {
     const { dyad } = c.req.valid('param');
     const { by, since, until } = c.req.valid('query');
-    return c.json(dyadSeries(await store.events({ dyad, since, until }), dyad, by), 200);
+    const [s] = await store.relations({ dyad, by, since, until });
+    return c.json(toSeries(dyad, by, s), 200);
   });
   app.openapi(network, async (c) => {
     const { since, until, dyad, nodes } = c.req.valid('query');
