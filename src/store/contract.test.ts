@@ -4,10 +4,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { analyze } from '../analyze/index.js';
+import { makeArticle } from '../ingest/article.js';
+import { readPlainText } from '../ingest/plaintext.js';
 import { fixtureCorpus } from './fixture.js';
 import { openStore } from './index.js';
 import { dropSchemas, freshSchemaUrl, pgTestUrl, pgUnreachable, shouldRun } from './postgres/testing.js';
 import type { Store } from './store.js';
+
+const examples = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..', 'examples');
+const readExample = (name: string) => readPlainText(readFileSync(join(examples, name), 'utf8'), { source: name }).articles[0];
+const pact = () => readExample('japan-australia-defence.txt');
+const variant = (title: string, body: string[], published: string, source: string) => makeArticle({ title, body, published, source });
 
 interface Engine { name: string; run: boolean; location(): string; cleanup(): Promise<void> }
 
@@ -211,6 +220,48 @@ for (const engine of [sqlite, postgres]) {
         expect(rows[3]).toMatchObject({ event_root_code: '10', quad_class: 3 });
         for await (const _ of store.exportRows()) break; // stopping early frees the cursor
         expect((await store.counts()).events).toBe(4);
+      });
+    });
+
+    describe('stories and search with filters', () => {
+      const ids: Record<string, string> = {};
+      beforeEach(async () => {
+        const p = pact();
+        const arts = {
+          original: { ...p, published: '2026-02-10' },
+          copy: variant('Tokyo, Canberra seal defence logistics deal', [p.standfirst!, ...p.body.slice(0, -1)].map((x) => x.replace('Tuesday', 'Tuesday morning')), '2026-02-10', 'Wire B'),
+          rewrite: variant('Japan, Australia agree to share military supplies', [
+            'Japan and Australia will let their forces share fuel and repair yards under a pact signed in Canberra, the two governments said.',
+            ...[p.body[3], p.body[1], p.body[0], p.body[2]],
+            'Analysts said the deal deepens a quasi-alliance that has grown quickly since 2022.'], '2026-02-11', 'Outlet C'),
+          other: readExample('canada-iran-sanctions.txt'),
+        };
+        await store.addArticles(Object.values(arts).map((a) => analyze(a)));
+        for (const [k, a] of Object.entries(arts)) ids[k] = a.id;
+      });
+
+      it('groups a copy and a rewrite with the original, under the id of the first stored article', async () => {
+        expect(await store.storyOf!(ids.copy)).toBe(ids.original);
+        expect(await store.storyOf!(ids.rewrite)).toBe(ids.original);
+        expect(await store.storyOf!(ids.other)).toBe(ids.other);
+        const [top] = await store.stories!({ minArticles: 2 });
+        expect(top).toMatchObject({ id: ids.original, articles: 3, first: '2026-02-10', last: '2026-02-11' });
+        expect(top.articleIds).toEqual([ids.original, ids.copy, ids.rewrite]);
+        expect(top.brief).toHaveLength(3);
+        expect((await store.analysis(ids.copy))?.article.story).toBe(ids.original);
+        expect((await store.article(ids.rewrite.slice(0, 12))).found?.article.story).toBe(ids.original);
+      });
+
+      it('searches with filters on actors, countries, dyads, event types, modality and dates', async () => {
+        const all = await store.searchArticles!({ text: 'logistics' });
+        expect(all.map((h) => h.id)).toContain(ids.original);
+        expect(all.every((h) => h.story === ids.original)).toBe(true);
+        expect(await store.searchArticles!({ text: 'logistics', country: 'IRN' })).toEqual([]);
+        expect((await store.searchArticles!({ country: 'IRN' })).map((h) => h.id)).toEqual([ids.other]);
+        expect((await store.searchArticles!({ actor: 'Morioka', since: '2026-02-11' })).map((h) => h.id)).toEqual([ids.rewrite]);
+        expect((await store.searchArticles!({ dyad: ['AUS', 'JPN'], type: 'consult' })).length).toBeGreaterThan(0);
+        expect(await store.searchArticles!({ dyad: ['AUS', 'JPN'], modality: 'negated' })).toEqual([]);
+        expect(await store.searchArticles!({ text: 'sanctions', until: '2026-01-01' })).toEqual([]);
       });
     });
   });

@@ -3,6 +3,8 @@ import type { BatchResult, Store } from '../store.js';
 import { migratePg } from './migrations.js';
 import { pgActor, pgActors, pgAnalysis, pgArticle, pgArticles, pgCounts, pgDyads, pgEvents, pgExport, pgQuotes, pgSearch } from './queries.js';
 import { pgRelations } from './relations.js';
+import { pgSearchArticles } from './search.js';
+import { pgStories, pgStoryOf, syncStoriesPg } from './stories.js';
 import { addArticlePg } from './write.js';
 
 export interface PostgresOptions {
@@ -45,6 +47,7 @@ export function openPostgresStore(url: string, opts: PostgresOptions = {}): Stor
         try { await c.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`); } finally { await c.query(`SELECT pg_advisory_unlock(hashtext('dyad-create-schema'))`); }
       }
       await migratePg(c);
+      await syncStoriesPg(c); // articles left ungrouped (a writer that died after storing, an old database)
     } finally {
       c.release();
     }
@@ -58,16 +61,26 @@ export function openPostgresStore(url: string, opts: PostgresOptions = {}): Stor
 
   return {
     engine: 'postgres',
-    addArticle: (a, o) => write((c) => addArticlePg(c, a, o)),
+    // stories are grouped right after articles are stored (every writer; one grouper at a time)
+    addArticle: (a, o) => write(async (c) => {
+      const r = await addArticlePg(c, a, o);
+      if (r !== 'present') await syncStoriesPg(c);
+      return r;
+    }),
     addArticles: (as, o) => write(async (c) => {
       const out: BatchResult[] = [];
       for (const a of as) {
         try { out.push(await addArticlePg(c, a, o)); } catch (err) { out.push(err instanceof Error ? err : new Error(String(err))); }
       }
+      if (out.some((r) => r === 'added' || r === 'replaced')) await syncStoriesPg(c);
       return out;
     }),
     async hasArticle(id) { return (await (await db()).query('SELECT 1 FROM articles WHERE id = $1', [id])).rowCount! > 0; },
-    article: async (x) => pgArticle(await db(), x),
+    async article(x) {
+      const got = await pgArticle(await db(), x);
+      if (got.found) got.found.article.story = await pgStoryOf(await db(), got.found.article.id);
+      return got;
+    },
     events: async (f) => pgEvents(await db(), f),
     quotes: async (f) => pgQuotes(await db(), f),
     actors: async (f) => pgActors(await db(), f),
@@ -75,7 +88,14 @@ export function openPostgresStore(url: string, opts: PostgresOptions = {}): Stor
     dyads: async (f) => pgDyads(await db(), f),
     search: async (q, l) => pgSearch(await db(), q, l),
     articles: async (f) => pgArticles(await db(), f),
-    analysis: async (id) => pgAnalysis(await db(), id),
+    async analysis(id) {
+      const a = await pgAnalysis(await db(), id);
+      if (a) a.article.story = await pgStoryOf(await db(), id);
+      return a;
+    },
+    searchArticles: async (q) => pgSearchArticles(await db(), q),
+    stories: async (f) => pgStories(await db(), f),
+    storyOf: async (id) => pgStoryOf(await db(), id),
     relations: async (q) => pgRelations(await db(), q),
     counts: async () => pgCounts(await db()),
     async *exportRows() { yield* pgExport(await db()); },

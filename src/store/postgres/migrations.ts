@@ -155,6 +155,29 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (article_id, country_a, country_b)
   );
   `,
+  // 2: stories, near-duplicate articles grouped by MinHash signatures and an LSH band index (../stories)
+  `
+  CREATE TABLE story_signatures (
+    article_id ${T} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    signature BYTEA NOT NULL,
+    size INTEGER NOT NULL
+  );
+  CREATE TABLE story_bands (
+    band INTEGER NOT NULL,
+    key BIGINT NOT NULL,
+    article_id ${T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, article_id)
+  );
+  CREATE INDEX story_bands_article ON story_bands(article_id);
+  CREATE TABLE story_members (
+    article_id ${T} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id ${T} NOT NULL,
+    seq BIGINT NOT NULL,
+    similarity DOUBLE PRECISION
+  );
+  CREATE INDEX story_members_story ON story_members(story_id);
+  CREATE INDEX story_members_seq ON story_members(seq);
+  `,
 ];
 
 /**

@@ -14,9 +14,8 @@ export async function pgRelations(db: pg.Pool, q: RelationsQuery = {}): Promise<
   }
   if (q.since) where.push(`e.date >= ${add(q.since)}`);
   if (q.until) where.push(`substr(e.date, 1, 10) <= ${add(q.until)}`);
-  const hasStories = (await db.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'articles' AND column_name = 'story_id'`)).rowCount! > 0;
   const { rows } = await db.query(`SELECT e.article_id, e.id, e.type, e.mode, e.cameo, e.goldstein, e.modality, e.date, e.source_country, e.target_country
-      ${hasStories ? ', a.story_id' : ''}
+      , (SELECT m.story_id FROM story_members m WHERE m.article_id = e.article_id) AS story_id
     FROM events e JOIN articles a ON a.id = e.article_id WHERE ${where.join(' AND ')}
     ORDER BY a.published IS NULL, a.published, a.seq, e.seq`, args);
   const stories = new Map<string, string>();

@@ -1,0 +1,116 @@
+// Stories in PostgreSQL: the same grouping as the SQLite engine's (`../sqlite/stories.ts`): MinHash signatures, LSH
+// bands, a story's id is its first stored article's, the oldest story takes in those an article bridges. Grouping
+// runs after articles are stored, under an advisory lock (one grouper at a time across all writers), over every
+// article not grouped yet, so an article stored by a worker that died before grouping is grouped by the next one.
+import type pg from 'pg';
+import type { Analysis } from '../../analyze/schema.js';
+import { storyBrief, type BriefArticle } from '../../analyze/summary/story.js';
+import { bandKeys, fromBlob, signatureOf, toBlob, type Signature } from '../stories/minhash.js';
+import { compare } from '../stories/match.js';
+import { BUCKET_READ } from '../sqlite/stories.js';
+import type { StoryFilter, StoryRow } from '../store.js';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Db = pg.Pool | pg.PoolClient;
+
+async function matches(c: pg.PoolClient, sig: Signature, self: string): Promise<{ id: string; story: string; similarity: number }[]> {
+  const keys = bandKeys(sig);
+  // the first BUCKET_READ articles of each bucket, in the order SQLite reads them (band, then article id)
+  const { rows: inBands } = await c.query(`SELECT band, article_id FROM (
+      SELECT b.band, b.article_id, row_number() OVER (PARTITION BY b.band, b.key ORDER BY b.article_id) AS rn
+      FROM story_bands b JOIN unnest($1::int[], $2::bigint[]) AS k(band, key) ON b.band = k.band AND b.key = k.key) x
+    WHERE rn <= ${BUCKET_READ} ORDER BY band, article_id`, [keys.map((_, i) => i), keys]);
+  const ids = [...new Set(inBands.map((r: Row) => r.article_id as string))].filter((id) => id !== self);
+  if (ids.length === 0) return [];
+  const { rows: info } = await c.query(`SELECT s.article_id, s.signature, s.size, m.story_id FROM story_signatures s
+    LEFT JOIN story_members m ON m.article_id = s.article_id WHERE s.article_id = ANY($1::text[])`, [ids]);
+  const byId = new Map(info.map((r: Row) => [r.article_id as string, r]));
+  const seen = new Set<string>([self]);
+  const found = new Set<string>();
+  const out: { id: string; story: string; similarity: number }[] = [];
+  for (const { article_id: id } of inBands as Row[]) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const r = byId.get(id);
+    const story = (r?.story_id as string | undefined) ?? id;
+    if (found.has(story) || !r) continue;
+    const m = compare(sig, fromBlob(r.signature, r.size));
+    if (m.same) { found.add(story); out.push({ id, story, similarity: m.similarity }); }
+  }
+  return out.sort((a, b) => b.similarity - a.similarity);
+}
+
+async function assign(c: pg.PoolClient, seq: number, id: string, text: string): Promise<void> {
+  const sig = signatureOf(text);
+  const found = await matches(c, sig, id);
+  await c.query(`INSERT INTO story_signatures (article_id, signature, size) VALUES ($1, $2, $3)
+    ON CONFLICT (article_id) DO UPDATE SET signature = EXCLUDED.signature, size = EXCLUDED.size`, [id, toBlob(sig), sig.size]);
+  const keys = bandKeys(sig);
+  await c.query(`INSERT INTO story_bands (band, key, article_id) SELECT band, key, $3 FROM unnest($1::int[], $2::bigint[]) AS k(band, key)
+    ON CONFLICT DO NOTHING`, [keys.map((_, i) => i), keys, id]);
+  const stories = [...new Set(found.map((m) => m.story))];
+  let story = id;
+  if (stories.length > 0) {
+    const ranked = [];
+    for (const s of stories) ranked.push({ s, first: Number((await c.query(`SELECT MIN(seq) AS m FROM story_members WHERE story_id = $1`, [s])).rows[0].m) });
+    ranked.sort((a, b) => a.first - b.first);
+    story = ranked[0].s;
+    for (const { s } of ranked.slice(1)) await c.query(`UPDATE story_members SET story_id = $1 WHERE story_id = $2`, [story, s]);
+  }
+  await c.query(`INSERT INTO story_members (article_id, story_id, seq, similarity) VALUES ($1, $2, $3, $4)
+    ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id, seq = EXCLUDED.seq, similarity = EXCLUDED.similarity`,
+  [id, story, seq, stories.length > 0 ? found[0].similarity : null]);
+}
+
+/** Groups every article not in a story yet, in the order they were stored; returns how many. */
+export async function syncStoriesPg(c: pg.PoolClient): Promise<number> {
+  await c.query('BEGIN');
+  try {
+    await c.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':dyad-stories'))`);
+    const { rows } = await c.query(`SELECT a.seq, a.id, a.text FROM articles a
+      WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id) ORDER BY a.seq`);
+    for (const r of rows as Row[]) await assign(c, Number(r.seq), r.id, r.text);
+    await c.query('COMMIT');
+    return rows.length;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+export async function pgStoryOf(db: Db, articleId: string): Promise<string | null> {
+  return ((await db.query(`SELECT story_id FROM story_members WHERE article_id = $1`, [articleId])).rows[0]?.story_id as string | undefined) ?? null;
+}
+
+const BRIEF_ARTICLES = 12;
+
+/** Stories, largest and latest first (as `../sqlite/story-queries.ts`). */
+export async function pgStories(db: Db, f: StoryFilter = {}): Promise<StoryRow[]> {
+  const args: unknown[] = [f.minArticles ?? 1];
+  let where = '';
+  if (f.articleIds) { args.push([...f.articleIds]); where = `WHERE m.story_id IN (SELECT story_id FROM story_members WHERE article_id = ANY($2::text[]))`; }
+  const limit = f.limit ? `LIMIT ${Math.max(1, Math.floor(f.limit))}` : '';
+  const offset = f.offset ? `OFFSET ${Math.max(0, Math.floor(f.offset))}` : '';
+  const { rows } = await db.query(`SELECT m.story_id AS id, COUNT(*) AS n, MIN(a.published) AS first, MAX(a.published) AS last, MIN(a.seq) AS seq
+    FROM story_members m JOIN articles a ON a.id = m.article_id ${where}
+    GROUP BY m.story_id HAVING COUNT(*) >= $1 ORDER BY n DESC, MAX(a.published) IS NULL, MAX(a.published) DESC, MIN(a.seq) ${limit} ${offset}`, args);
+  const out: StoryRow[] = [];
+  for (const r of rows as Row[]) {
+    const arts = (await db.query(`SELECT a.id, a.title, a.text, a.analysis FROM story_members m JOIN articles a ON a.id = m.article_id
+      WHERE m.story_id = $1 ORDER BY a.seq`, [r.id])).rows as Row[];
+    const actors = (await db.query(`SELECT ac.name, ac.type, ac.country, COUNT(DISTINCT en.article_id) AS articles, COUNT(*) AS entities
+      FROM story_members m JOIN entities en ON en.article_id = m.article_id JOIN actors ac ON ac.id = en.actor_id
+      WHERE m.story_id = $1 AND ac.type IN ('PERSON', 'ORGANIZATION', 'COUNTRY')
+      GROUP BY ac.id ORDER BY articles DESC, ac.type = 'COUNTRY', entities DESC, ac.name LIMIT 5`, [r.id])).rows as Row[];
+    const brief: BriefArticle[] = arts.slice(0, BRIEF_ARTICLES).map((a) => {
+      const layers = JSON.parse(a.analysis) as Partial<Analysis>;
+      return { id: a.id, text: a.text, sentences: layers.sentences ?? [], events: layers.events ?? [] };
+    });
+    out.push({
+      id: r.id, title: arts[0]?.title ?? '', articles: r.n, articleIds: arts.map((a) => a.id as string), first: r.first, last: r.last,
+      topActors: actors.map((x) => ({ name: x.name, type: x.type, country: x.country, articles: x.articles })),
+      brief: storyBrief(brief),
+    });
+  }
+  return out;
+}
