@@ -94,6 +94,12 @@ describe('PETRARCH-format coder on plain text', () => {
   it('does not take a noun for a verb of the dictionary', () => {
     expect(code('Arnor will restore ties with Gondor during a visit to Mordor.')).toEqual(['ARN>GON:064']);
   });
+  it('shares the subject between coordinated verbs and stops the target at "…, an official said"', () => {
+    expect(code('Arnor attacked the city of Mordor on Monday and met Gondor, an official said.')).toEqual(['ARN>GON:031', 'ARN>MOR:190', 'GON>ARN:032']);
+  });
+  it('gives a subordinate clause its own subject, even one that is not an actor', () => {
+    expect(code('Arnor will restore ties with Gondor after crowds attacked Mordor.')).toEqual(['ARN>GON:064']);
+  });
   it('codes nothing in a discarded story or sentence', () => {
     expect(codeSentence({ text: 'Arnor attacked Gondor after a typhoon.', date: null }, dicts)).toMatchObject({ codings: [], error: 'storydiscard' });
     expect(codeSentence({ text: 'Arnor attacked Gondor at baseball.', date: null }, dicts)).toMatchObject({ codings: [], error: 'sentencediscard' });

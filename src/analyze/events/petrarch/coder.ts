@@ -22,6 +22,7 @@ export interface SentenceResult { codings: Coding[]; error: 'bad_input_parse' | 
 
 const BE = new Set(['IS', 'ARE', 'WAS', 'WERE', 'BE', 'BEEN', 'BEING', "'S", "'RE"]);
 const PREPOSITION_POS = /^(IN|TO)$/;
+const SUBORDINATORS = new Set(['AFTER', 'BEFORE', 'SINCE', 'WHEN', 'WHILE', 'BECAUSE', 'ALTHOUGH', 'IF', 'UNTIL', 'AS', 'THAT', 'WHETHER']);
 const PREPOSITIONS = new Set(['OF', 'IN', 'ON', 'AT', 'TO', 'BY', 'FOR', 'FROM', 'WITH', 'AGAINST', 'BETWEEN', 'NEAR', 'INTO', 'TOWARD', 'TOWARDS', 'ABOUT', 'OVER', 'UNDER']);
 
 function hasPhrase(tokens: readonly Token[], phrase: readonly string[]): boolean {
@@ -80,6 +81,17 @@ function clauseEnd(tokens: readonly Token[], from: number): number {
   return tokens.length;
 }
 
+const nounCache = new WeakMap<AgentDictionary, Set<string>>();
+/** The last words of agent names ("official", "police"): nouns for the plain-text tagger. */
+function agentNouns(agents: AgentDictionary): Set<string> {
+  let set = nounCache.get(agents);
+  if (!set) {
+    set = new Set([...agents.byFirst.values()].flatMap((list) => list.map((e) => e.words[e.words.length - 1])));
+    nounCache.set(agents, set);
+  }
+  return set;
+}
+
 export function codeSentence(input: SentenceInput, dicts: Dictionaries): SentenceResult {
   let tokens: Token[];
   let root: TreeNode | null = null;
@@ -88,7 +100,7 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
       if (e instanceof TreeError) return { codings: [], error: 'bad_input_parse', verbs: [] };
       throw e;
     }
-  } else tokens = tagTokens(tokenizeText(input.text), dicts.verbs);
+  } else tokens = tagTokens(tokenizeText(input.text), dicts.verbs, agentNouns(dicts.agents));
   if (dicts.discards) {
     if (dicts.discards.story.some((p) => hasPhrase(tokens, p))) return { codings: [], error: 'storydiscard', verbs: [] };
     if (dicts.discards.sentence.some((p) => hasPhrase(tokens, p))) return { codings: [], error: 'sentencediscard', verbs: [] };
@@ -158,6 +170,9 @@ export function codeSentence(input: SentenceInput, dicts: Dictionaries): Sentenc
         const u = units[k];
         if (u.start > left || u.end > v.start) continue;
         const prev = tokens[u.start - 1];
+        // "… after crowds burned down …": the subject of a subordinate clause, whatever it is
+        const adjacent = tokens.slice(u.end, v.start).every((t) => /^(RB|MD|VB)/.test(t.pos ?? ''));
+        if (prev && adjacent && SUBORDINATORS.has(prev.upper)) return groups.find((g) => g.start <= u.start && u.end <= g.end && g.members.some((mb) => mb.start >= u.start)) ?? null;
         if (prev && (PREPOSITIONS.has(prev.upper) || PREPOSITION_POS.test(prev.pos ?? ''))) continue;
         return groups.find((g) => g.start <= u.start && u.end <= g.end) ?? null;
       }
