@@ -166,6 +166,20 @@ describe.skipIf(!hasSample())('queries over the sample and the examples', () => 
     const hits = await get('/api/search?q=Lee%20Jae%20Myung%20Beijing');
     expect(hits.body.items[0].title).toMatch(/Lee Jae Myung/);
     expect((await get('/api/search?q=')).status).toBe(400);
+    const filtered = (await get('/api/search?q=visit&dyad=KOR-CHN&modality=planned')).body.items;
+    expect(filtered.map((a: Json) => a.id)).toEqual([sampleId]);
+    expect((await get('/api/search?country=CAN')).body.items.map((a: Json) => a.title).join('|')).toMatch(/Canada/);
+    expect((await get('/api/search?q=visit&country=CANADA')).status).toBe(400);
+  });
+
+  it('lists stories with their articles and brief, and the story of an article', async () => {
+    const r = await get('/api/stories?limit=100');
+    expect(r.status).toBe(200);
+    const mine = r.body.items.find((s: Json) => s.articleIds.includes(sampleId));
+    expect(mine.brief.length).toBeGreaterThan(0);
+    const of = (await get(`/api/stories?article=${sampleId}`)).body.items;
+    expect(of.map((s: Json) => s.id)).toEqual([mine.id]);
+    expect((await get('/api/stories?min=0')).status).toBe(400);
   });
 
   it('gives one article with its facts by an id prefix, and its analysis document in the SCHEMA.md shape', async () => {

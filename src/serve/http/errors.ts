@@ -13,6 +13,7 @@ export const ERROR = {
   rateLimited: 'E_RATE_LIMITED', // too many requests; see Retry-After
   forbidden: 'E_FORBIDDEN', // a cross-site write or an unexpected Host
   nothingStored: 'E_NOTHING_STORED', // an ingest batch of which no item could be stored
+  notImplemented: 'E_NOT_IMPLEMENTED', // the store engine does not offer this query yet
   internal: 'E_INTERNAL', // a bug: logged on the server, not described to the client
 } as const;
 

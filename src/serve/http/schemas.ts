@@ -72,7 +72,17 @@ export const ArticleListRow = z.object({
   id: z.string(), title: z.string(), standfirst: z.string().nullable(), published: z.string().nullable(), source: z.string().nullable(),
   url: z.string().nullable(), ingestedAt: z.string(), events: z.number().int(), quotes: z.number().int(),
 }).openapi('ArticleListItem');
-export const SearchHit = z.object({ id: z.string(), title: z.string(), published: z.string().nullable(), snippet: z.string() }).openapi('SearchHit');
+export const SearchHit = z.object({
+  id: z.string(), title: z.string(), published: z.string().nullable(), snippet: z.string(),
+  source: z.string().nullable().optional(), url: z.string().nullable().optional(), story: z.string().nullable().optional(),
+  events: z.number().int().optional().openapi({ description: 'events of the article matching the event filters' }),
+}).openapi('SearchHit');
+export const StorySchema = z.object({
+  id: z.string().openapi({ description: 'the id of the story\'s first stored article' }), title: z.string(), articles: z.number().int(), articleIds: z.array(z.string()),
+  first: z.string().nullable(), last: z.string().nullable(),
+  topActors: z.array(z.object({ name: z.string(), type: z.string(), country: z.string().nullable(), articles: z.number().int() })),
+  brief: z.array(z.object({ articleId: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() })),
+}).openapi('Story');
 
 const Entity = z.object({
   id: z.string(), name: z.string(), type: EntityType, country: z.string().nullable(), role: z.string().nullable(),
@@ -122,11 +132,11 @@ export const IngestResultSchema = z.object({
   })),
 }).openapi('IngestResult');
 
-type ErrorCode = 400 | 404 | 409 | 413 | 415 | 422 | 429;
+type ErrorCode = 400 | 404 | 409 | 413 | 415 | 422 | 429 | 501;
 type ErrorResponse = { description: string; content: { 'application/json': { schema: typeof ErrorBody } } };
 /** The usual error responses of a route (429 always), for the document and for the handlers' types. */
 export function errors<C extends ErrorCode>(...codes: C[]): { [K in C | 429]: ErrorResponse } {
   return Object.fromEntries([...codes, 429].map((code) => [code, { description: ERROR_TEXT[code as ErrorCode], content: { 'application/json': { schema: ErrorBody } } }])) as { [K in C | 429]: ErrorResponse };
 }
-const ERROR_TEXT = { 400: 'invalid parameters', 404: 'not found', 409: 'ambiguous id prefix', 413: 'body too large', 415: 'unsupported body type', 422: 'nothing in the batch could be stored', 429: 'too many requests (see Retry-After)' } as const;
+const ERROR_TEXT = { 501: 'not available on this store engine', 400: 'invalid parameters', 404: 'not found', 409: 'ambiguous id prefix', 413: 'body too large', 415: 'unsupported body type', 422: 'nothing in the batch could be stored', 429: 'too many requests (see Retry-After)' } as const;
 export const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ 200: { description, content: { 'application/json': { schema } } } });
