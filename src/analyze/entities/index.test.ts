@@ -48,6 +48,13 @@ describe('entities', () => {
     expect(nerSpans(tags, 0, words.length, words).map((s) => words.slice(s.start, s.end).join(' '))).toEqual(['Lee', 'Xi', 'Ursula von der Leyen', 'Bank of England']);
   });
 
+  it('keeps a person a person when a later sentence names them without their title', () => {
+    const doc = analyzeLines(['Talks', 'Chinese President Xi Jinping arrived on Sunday.', 'He met Xi Jinping on Monday.']);
+    const e = entityNamed(doc, 'Xi Jinping')!;
+    expect(e.type).toBe('PERSON');
+    expect(e.mentions.filter((m) => m.text === 'Xi Jinping')).toHaveLength(2);
+  });
+
   it('keeps every mention offset true to the text', () => {
     const doc = analyzeLines(['A', 'Chinese Premier Li Qiang told his Japanese counterpart that Beijing’s position had not changed.']);
     for (const e of doc.entities!) for (const m of e.mentions) expect(doc.text.slice(m.start, m.end)).toBe(m.text);

@@ -115,6 +115,8 @@ function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly s
       i += phrase.words.length;
       continue;
     }
+    // a name the article already gave a person is that person, whatever the tagger says here ("He met Xi Jinping")
+    if (span && span.type !== 'PER' && allIn(words, span.start, span.end, personWords)) { pieces.push({ kind: 'name', start: span.start, end: span.end, type: 'PERSON', country: null }); i = span.end; continue; }
     const lexLen = phrase ? phrase.words.length : 0;
     if (span && (span.type === 'PER' || span.type === 'ORG') && span.end - span.start > lexLen) {
       pieces.push(nerPiece(span));
@@ -128,7 +130,6 @@ function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly s
       i += lexLen;
       continue;
     }
-    if (span && span.end - span.start === 1 && personWords.has(w)) { pieces.push({ kind: 'name', start: i, end: i + 1, type: 'PERSON', country: null }); i++; continue; }
     if (span && span.type !== 'MISC') { pieces.push(nerPiece(span)); i = span.end; continue; }
     if (!span && personWords.has(w) && isCapitalized(w)) {
       let j = i + 1;
@@ -147,6 +148,11 @@ function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly s
 function nerPiece(span: NerSpan): Piece {
   const type: Mention['type'] = span.type === 'PER' ? 'PERSON' : span.type === 'ORG' ? 'ORGANIZATION' : 'LOCATION';
   return { kind: 'name', start: span.start, end: span.end, type, country: null };
+}
+
+function allIn(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let k = from; k < to; k++) if (!set.has(words[k])) return false;
+  return true;
 }
 
 /** Extends a title to a following run of capitalized words when the tagger found no name there. */
