@@ -1,5 +1,5 @@
 // `npm run eval -- TASK ARGS…`: each task is a module eval/TASK.ts exporting `run(args): Promise<number>`.
-const TASKS = ['ner', 'time', 'quotes', 'petrarch', 'gold'];
+const TASKS = ['ner', 'time', 'quotes', 'petrarch', 'gold', 'stories'];
 
 const [task, ...args] = process.argv.slice(2);
 if (!task || !TASKS.includes(task)) {

@@ -39,7 +39,8 @@ export function detokenize(tokens: readonly string[]): string {
   let out = '';
   let openQuote = false;
   let glue = true;
-  for (const t of tokens) {
+  for (const raw of tokens) {
+    const t = raw === '``' || raw === "''" ? '"' : raw;
     let space = !glue;
     if (NO_SPACE_BEFORE.test(t)) space = false;
     if (t === '"') { if (openQuote) space = false; openQuote = !openQuote; }

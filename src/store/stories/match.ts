@@ -3,9 +3,10 @@ import { containment, jaccard, type Signature } from './minhash.js';
 /**
  * When two articles tell one story: their shingle sets overlap enough (Jaccard), or the shorter one is mostly
  * inside the longer one (containment: a syndicated copy cut or extended by paragraphs). Calibrated on the
- * eval/stories corpus (see eval/stories.ts).
+ * eval/stories corpus (seed 20260125): different stories on the same companies reach Jaccard 0.23 and
+ * containment 0.60 there (a shared background paragraph), the copies and rewrites of one story link above.
  */
-export const SAME_STORY = { jaccard: 0.25, containment: 0.45, minShingles: 12 } as const;
+export const SAME_STORY = { jaccard: 0.3, containment: 0.7, minShingles: 12 } as const;
 
 export interface Match { same: boolean; similarity: number }
 
