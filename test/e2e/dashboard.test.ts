@@ -50,7 +50,10 @@ describe.skipIf(missing.length > 0 && !CI)('the dashboard in Chromium', () => {
   /** Opens a view and waits until it is rendered (not loading any more). */
   async function open(hash: string): Promise<void> {
     await page.goto(`${srv.url}/${hash}`);
-    await page.waitForSelector('main:not([aria-busy]) .view, main:not([aria-busy]) .state', { timeout: 15_000 });
+    await page.waitForFunction((h) => {
+      const main = document.querySelector('main');
+      return main?.dataset.shown === (h || '#/') && !main.hasAttribute('aria-busy');
+    }, hash, { timeout: 15_000 });
     expect(await page.locator('main .state.error').count(), `no error shown on ${hash}`).toBe(0);
   }
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });

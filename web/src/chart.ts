@@ -15,7 +15,7 @@ export function timelineChart(series: Series, onPick?: (period: string) => void)
   const barW = Math.max(2, Math.min(28, band * 0.6));
   const every = Math.max(1, Math.ceil(pts.length / 14));
   const svg = s('svg', {
-    viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img',
+    viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'group',
     'aria-label': `${series.dyad.join('–')} by ${series.by}: ${pts.reduce((n, p) => n + p.events, 0)} events over ${pts.length} ${series.by}s; cooperative up, conflictual down, planned as rings`,
   });
   // axis and scale

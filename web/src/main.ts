@@ -34,6 +34,7 @@ async function show(): Promise<void> {
   const found = ROUTES.map(([re, view]) => ({ m: re.exec(path), view })).find((r) => r.m);
   if (!found) {
     replace(main, failureNotFound());
+    main.dataset.shown = location.hash;
     return;
   }
   const { m, view } = found;
@@ -55,7 +56,10 @@ async function show(): Promise<void> {
     if (ctl.signal.aborted || (err as Error).name === 'AbortError') return;
     replace(main, failure(err, () => void show()));
   } finally {
-    if (!ctl.signal.aborted) main.removeAttribute('aria-busy');
+    if (!ctl.signal.aborted) {
+      main.removeAttribute('aria-busy');
+      main.dataset.shown = location.hash; // what is on screen (tests wait for it)
+    }
   }
 }
 
