@@ -67,3 +67,6 @@ export const quoteList = (quotes: QuoteRow[]) => h('ol', { class: 'quotes' }, qu
   h('a', { href: route.article(q.articleId), class: 'evidence-link' }, q.published ?? 'article'))));
 
 export const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
+
+/** "1 event", "2 events", "1 entity", "3 entities" */
+export const n = (count: number, word: string, many = word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`) => `${count} ${count === 1 ? word : many}`;

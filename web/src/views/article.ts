@@ -3,7 +3,7 @@ import { h, replace, route } from '../dom.js';
 import { lines, runs, type Kind, type Mark } from '../highlight.js';
 import type { ViewContext } from '../main.js';
 import type { Analysis, Event } from '../types.js';
-import { dyadLink, empty, fmt, modalityBadge, section } from '../ui.js';
+import { dyadLink, empty, fmt, modalityBadge, n, section } from '../ui.js';
 
 const KINDS: { kind: Kind; label: string }[] = [
   { kind: 'entity', label: 'Entities' }, { kind: 'time', label: 'Times' }, { kind: 'quote', label: 'Quotes' },
@@ -79,7 +79,7 @@ export async function article({ root, params, query, signal }: ViewContext): Pro
   const meta = h('p', { class: 'meta muted' },
     art.published ? `Published ${art.published}` : 'No publication date', art.source ? ` · ${art.source}` : '',
     art.url ? [' · ', h('a', { href: art.url, rel: 'noopener noreferrer nofollow', class: 'source-link' }, 'source')] : null,
-    ` · ${a.entities.length} entities, ${a.times.length} times, ${a.quotes.length} quotes, ${a.events.length} events`);
+    ` · ${n(a.entities.length, 'entity')}, ${n(a.times.length, 'time')}, ${n(a.quotes.length, 'quote')}, ${n(a.events.length, 'event')}`);
   const events = a.events.length
     ? h('ol', { class: 'events compact' }, a.events.map((e) => h('li', {},
       h('a', { href: route.article(art.id, e.id) }, e.trigger.text), ' ', `${e.type}${e.mode ? `/${e.mode}` : ''} ${side(e.source)} → ${side(e.target)} `,
@@ -90,7 +90,7 @@ export async function article({ root, params, query, signal }: ViewContext): Pro
       e.type === 'PERSON' || e.type === 'ORGANIZATION' ? h('a', { href: route.actor(e.name) }, e.name) : e.name,
       e.country ? ` (${e.country})` : '', e.role ? `, ${e.role}` : '')))
     : empty('No entities found.');
-  const relations = a.relations.length ? h('ul', {}, a.relations.map((r) => h('li', {}, dyadLink(r.dyad[0], r.dyad[1]), ` ${r.direction}, ${r.events} events`))) : null;
+  const relations = a.relations.length ? h('ul', {}, a.relations.map((r) => h('li', {}, dyadLink(r.dyad[0], r.dyad[1]), ` ${r.direction}, ${n(r.events, 'event')}`))) : null;
 
   replace(root,
     h('div', { class: 'reader' },
@@ -125,7 +125,7 @@ export async function articles({ root, query, signal }: ViewContext): Promise<st
     offset > 0 ? h('a', { href: `#/articles?offset=${Math.max(0, offset - 50)}` }, '← newer') : null, ' ',
     page.next !== null ? h('a', { href: `#/articles?offset=${page.next}` }, 'older →') : null);
   replace(root, head, page.items.length ? [h('ol', { class: 'articles' }, page.items.map((a) => h('li', {},
-    h('a', { href: route.article(a.id) }, a.title), ' ', h('span', { class: 'muted' }, `${a.published ?? 'undated'} · ${a.events} events · ${a.quotes} quotes`),
+    h('a', { href: route.article(a.id) }, a.title), ' ', h('span', { class: 'muted' }, `${a.published ?? 'undated'} · ${n(a.events, 'event')} · ${n(a.quotes, 'quote')}`),
     a.standfirst ? h('p', { class: 'snippet' }, a.standfirst) : null))), pager]
     : empty('No articles yet.', 'Add some with "dyad ingest FILE…" or POST /api/ingest.'));
   return 'Articles';

@@ -4,7 +4,7 @@ import { h, replace, route } from '../dom.js';
 import type { ViewContext } from '../main.js';
 import { periodOf } from '../period.js';
 import type { EventRow } from '../types.js';
-import { empty, eventList, section } from '../ui.js';
+import { empty, eventList, n, section } from '../ui.js';
 
 const MODALITIES = ['asserted', 'reported', 'planned', 'hypothetical', 'negated'];
 
@@ -65,7 +65,7 @@ export async function dyad({ root, params, query, signal }: ViewContext): Promis
     : empty('None of these events has a date precise enough for a timeline.');
   replace(root, head,
     section(`Cooperation and conflict by ${by}`, byLinks, h('figure', { class: 'chart-box' }, chart,
-      h('figcaption', { class: 'muted' }, `Bars count events that happened (asserted or reported); rings mark planned events. ${series.undated ? `${series.undated} events have no date precise enough to place. ` : ''}Select a ${by} to list its events.`))),
+      h('figcaption', { class: 'muted' }, `Bars count events that happened (asserted or reported); rings mark planned events. ${series.undated ? `${n(series.undated, 'event')} without a date precise enough to place. ` : ''}Select a ${by} to list its events.`))),
     filters,
     h('div', { class: 'grid' }, h('section', { class: 'panel happened' }, happenedBox), h('section', { class: 'panel planned-events' }, plannedBox)));
   return name;

@@ -2,7 +2,7 @@ import { api } from '../api.js';
 import { h, replace, route, s } from '../dom.js';
 import type { ViewContext } from '../main.js';
 import type { Network } from '../types.js';
-import { directionBadge, empty, section } from '../ui.js';
+import { directionBadge, empty, n, section } from '../ui.js';
 
 const W = 900, H = 560;
 
@@ -50,16 +50,16 @@ function graph(net: Network): SVGElement {
   for (const e of net.edges) {
     const a = pos.get(e.source)!, b = pos.get(e.target)!;
     edges.append(s('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: `edge dir-${e.direction}`, 'stroke-width': Math.min(8, 1 + e.events) },
-      s('title', {}, `${names.get(e.source)} – ${names.get(e.target)}: ${e.events} events, Goldstein ${e.goldstein}, ${e.direction}`)));
+      s('title', {}, `${names.get(e.source)} – ${names.get(e.target)}: ${n(e.events, 'event')}, Goldstein ${e.goldstein}, ${e.direction}`)));
   }
   svg.append(edges);
-  for (const n of net.nodes) {
-    const p = pos.get(n.id)!;
-    const r = Math.min(18, 5 + 2 * Math.sqrt(n.events));
-    svg.append(s('a', { href: route.actor(n.name), class: 'node', 'aria-label': `${n.name}${n.country ? `, ${n.country}` : ''}: ${n.events} events` },
-      s('title', {}, `${n.name}${n.country ? ` (${n.country})` : ''}: ${n.events} events`),
+  for (const node of net.nodes) {
+    const p = pos.get(node.id)!;
+    const r = Math.min(18, 5 + 2 * Math.sqrt(node.events));
+    svg.append(s('a', { href: route.actor(node.name), class: 'node', 'aria-label': `${node.name}${node.country ? `, ${node.country}` : ''}: ${n(node.events, 'event')}` },
+      s('title', {}, `${node.name}${node.country ? ` (${node.country})` : ''}: ${n(node.events, 'event')}`),
       s('circle', { cx: p.x, cy: p.y, r }),
-      s('text', { x: p.x, y: p.y - r - 4, 'text-anchor': 'middle' }, n.name)));
+      s('text', { x: p.x, y: p.y - r - 4, 'text-anchor': 'middle' }, node.name)));
   }
   return svg;
 }

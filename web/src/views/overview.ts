@@ -2,7 +2,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import type { ViewContext } from '../main.js';
 import type { DyadActivity } from '../types.js';
-import { directionBadge, dyadLink, empty, eventList, fmt, section } from '../ui.js';
+import { directionBadge, dyadLink, empty, eventList, fmt, n, section } from '../ui.js';
 
 const ARROW = { rising: '▲', falling: '▼', steady: '■' } as const;
 
@@ -44,7 +44,7 @@ export async function overview({ root, query, signal }: ViewContext): Promise<st
 
   const head = h('div', { class: 'view-head' },
     h('h1', {}, 'Overview'),
-    h('p', { class: 'counts' }, `${c.articles} articles · ${c.events} events · ${c.quotes} quotes · ${c.actors} actors`),
+    h('p', { class: 'counts' }, `${n(c.articles, 'article')} · ${n(c.events, 'event')} · ${n(c.quotes, 'quote')} · ${n(c.actors, 'actor')}`),
     form);
 
   if (c.articles === 0) {
