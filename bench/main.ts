@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ALL = ['ner', 'pipeline', 'scale', 'peers'];
+const ALL = ['ner', 'pipeline', 'scale', 'peers', 'ingest'];
 const here = dirname(fileURLToPath(import.meta.url));
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const rest = process.argv.slice(2).filter((a) => a.startsWith('-'));

@@ -78,6 +78,8 @@ export function createStoryIndex(db: Database.Database) {
     storyOf(articleId: string): string | null { return (st.storyOf.get(articleId) as string | undefined) ?? null; },
     /** for benchmarks: the articles a text would join, without storing anything */
     lookup(text: string): { id: string; story: string; similarity: number }[] { return matches(signatureOf(text), ''); },
+    /** for benchmarks: the same with a signature already made */
+    lookupSignature(sig: Signature): { id: string; story: string; similarity: number }[] { return matches(sig, ''); },
   };
 }
 
