@@ -37,6 +37,8 @@ describe.skipIf(missing.length > 0 && !CI)('the dashboard in Chromium', () => {
     // Playwright dismisses dialogs silently: record each one, and fail on it in every test
     page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // the page must work under its own strict policy: nothing of ours is ever refused by the CSP
+    page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text()); });
     const hits = await (await fetch(`${srv.url}/api/search?q=Lee%20Jae%20Myung%20Beijing`)).json() as { items: { id: string }[] };
     sampleId = hits.items[0].id;
     mkdirSync(SHOTS, { recursive: true });
@@ -45,6 +47,7 @@ describe.skipIf(missing.length > 0 && !CI)('the dashboard in Chromium', () => {
     await browser?.close();
     await srv?.close();
     expect(dialogs, 'no dialog ever opened').toEqual([]);
+    expect(pageErrors, 'no script error and no CSP violation').toEqual([]);
   });
 
   /** Opens a view and waits until it is rendered (not loading any more). */
