@@ -164,8 +164,12 @@ describe('TimeML and MEANTIME documents', () => {
     writeFileSync(join(root, 'a.html'), PAGE);
     writeFileSync(join(root, 'b.rss'), RSS);
     writeFileSync(join(root, 'c.atom'), ATOM);
-    const { articles } = await collect(readPaths([root]));
+    writeFileSync(join(root, 'README.txt'), 'About this folder\nIt holds test pages.\n');
+    writeFileSync(join(root, 'LICENSE'), 'CC BY 4.0');
+    const { articles, problems } = await collect(readPaths([root]));
     expect(articles).toHaveLength(5);
+    // a data folder's notes are not articles
+    expect(problems).toMatchObject([{ code: 'W_SKIPPED', message: 'skipped 2 documentation (README, LICENSE …) files' }]);
   });
 
   it('finds the root element past declarations and comments', () => {

@@ -92,11 +92,13 @@ export async function listInputs(paths: readonly string[]): Promise<{ files: Inp
     const skipped = new Map<string, number>();
     await walk(path, files, skipped, problems);
     for (const [ext, n] of skipped) {
-      problems.push(problem(PROBLEM.SKIPPED, `skipped ${n} file${n > 1 ? 's' : ''} of type ${ext || '(no extension)'} (dyad reads ${Object.keys(EXTENSIONS).join(', ')})`, path));
+      problems.push(problem(PROBLEM.SKIPPED, ext.startsWith('documentation') ? `skipped ${n} ${ext} file${n > 1 ? 's' : ''}` : `skipped ${n} file${n > 1 ? 's' : ''} of type ${ext || '(no extension)'} (dyad reads ${Object.keys(EXTENSIONS).join(', ')})`, path));
     }
   }
   return { files, problems };
 }
+
+const DOC_FILE = /^(readme|licen[cs]e|copying|notice|source|changelog|authors)(\.(txt|text|md))?$/i;
 
 async function walk(dir: string, files: InputFile[], skipped: Map<string, number>, problems: Problem[]): Promise<void> {
   let entries;
@@ -113,7 +115,9 @@ async function walk(dir: string, files: InputFile[], skipped: Map<string, number
     const st = e.isFile() ? await stat(path).catch(() => null) : e.isSymbolicLink() ? await stat(path).catch(() => null) : null;
     if (!st || !st.isFile()) continue;
     const ext = extname(e.name).toLowerCase();
-    if (EXTENSIONS[ext]) files.push({ path, size: st.size });
+    // a data folder's README, LICENSE or SOURCE notes are not articles (named explicitly, they are read)
+    if (DOC_FILE.test(e.name)) skipped.set('documentation (README, LICENSE …)', (skipped.get('documentation (README, LICENSE …)') ?? 0) + 1);
+    else if (EXTENSIONS[ext]) files.push({ path, size: st.size });
     else skipped.set(ext, (skipped.get(ext) ?? 0) + 1);
   }
 }

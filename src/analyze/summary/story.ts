@@ -35,7 +35,9 @@ export function storyBrief(articles: readonly BriefArticle[], size = BRIEF_SENTE
   }
   const n = Math.max(1, articles.length);
   for (const c of cands) {
-    if (c.words.size < 4) { c.score -= 2; continue; }
+    // a dateline ("WASHINGTON, March 12 (Xinhua) --"), a byline or a fragment tells nothing on its own
+    const tokens = c.text.split(/\s+/).length;
+    if (c.words.size < 4 || tokens < 8 || /(--|—|–)\s*$/.test(c.text)) { c.score -= 4; continue; }
     let central = 0;
     for (const w of c.words) central += (df.get(w) ?? 0) / n;
     c.score += 3 * (central / c.words.size);
