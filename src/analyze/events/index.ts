@@ -3,7 +3,7 @@ import { layer, type Document, type Token } from '../document.js';
 import type { Event, Sentence, TimeExpr, Modality } from '../schema.js';
 import { eventLexicon, type TriggerEntry } from './lexicon.js';
 import { modalityAt } from './modality.js';
-import { actorsBySentence, afterPreposition, asEventActor, objectsOf, subjectOf, type Actor } from './arguments.js';
+import { actorsBySentence, afterPreposition, asEventActor, directObject, objectsOf, subjectOf, type Actor } from './arguments.js';
 
 /**
  * The event coder: finds triggers (verbs and nominal events) from the dictionary in data/lexicon, their source
@@ -17,14 +17,35 @@ const BY = new Set(['by']);
 const TO = new Set(['to']);
 const BETWEEN = new Set(['between']);
 const WITH = new Set(['with']);
+const NONE: ReadonlySet<string> = new Set();
+/** prepositions that may introduce the other party of a verb, by CAMEO root ("met with X", "appealed to X") */
+const OBJECT_PREPOSITIONS: Record<string, ReadonlySet<string>> = {
+  '02': new Set(['to', 'on', 'for']), '03': new Set(['with']), '04': new Set(['with', 'to']), '05': new Set(['with', 'to']),
+  '06': new Set(['with']), '07': new Set(['to']), '10': new Set(['from', 'of', 'for']), '11': new Set(['of']), '12': NONE, '13': new Set(['to']),
+  '14': new Set(['against']), '16': new Set(['on', 'against']), '17': NONE, '18': new Set(['on', 'against']), '19': new Set(['on', 'against', 'in']),
+};
+const ON_AGAINST_OF = new Set(['on', 'against', 'of', 'into']);
 const BOTH_SIDES = /\b(?:both sides|both countries|the two countries|the two sides|both nations|the two nations|both governments|the two governments)\b/i;
 
-interface Found { tok: number; len: number; entry: TriggerEntry }
+interface Found { tok: number; len: number; entry: TriggerEntry & { cameo: string } }
 
-function findTriggers(tokens: readonly Token[], from: number, to: number): Found[] {
+const OBJECT_WINDOW = 4;
+const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“', '”']);
+
+/** Whether one of the object phrases starts within OBJECT_WINDOW words of `from`, in the same clause. */
+function objectFollows(tokens: readonly Token[], from: number, to: number, objects: readonly string[][]): boolean {
+  for (let k = from; k < to && k < from + OBJECT_WINDOW; k++) {
+    if (CLAUSE_PUNCT.has(tokens[k].text)) return false;
+    for (const o of objects) if (k + o.length <= to && o.every((w, j) => tokens[k + j].text.toLowerCase() === w)) return true;
+  }
+  return false;
+}
+
+function findTriggers(tokens: readonly Token[], from: number, to: number, inName: ReadonlySet<number>): Found[] {
   const { byFirst } = eventLexicon();
   const out: Found[] = [];
   for (let i = from; i < to; i++) {
+    if (inName.has(i)) continue; // "Treaty" in "North Atlantic Treaty Organization
     const list = byFirst.get(tokens[i].text.toLowerCase());
     if (!list) continue;
     const prev = i > from ? tokens[i - 1].text.toLowerCase() : '';
@@ -35,10 +56,12 @@ function findTriggers(tokens: readonly Token[], from: number, to: number): Found
       if (!ok) continue;
       const after = tokens[i + entry.words.length]?.text.toLowerCase();
       if (entry.next && !(after && entry.next.includes(after))) continue;
+      if (entry.object && !objectFollows(tokens, i + entry.words.length, to, entry.object)) continue;
       const looksNominal = DETERMINERS.has(prev) || /^\d/.test(prev);
-      if (!entry.nominal && looksNominal && entry.words.length === 1) continue; // "the meeting" is a noun
-      if (entry.nominal && !looksNominal && list.some((e) => !e.nominal && e.words.length === 1)) continue; // "to visit" is a verb
-      out.push({ tok: i, len: entry.words.length, entry });
+      // "the meeting" is a noun; so is "the call for …" of a generated multi-word verb
+      if (!entry.nominal && looksNominal && (entry.words.length === 1 || entry.from === 'cameo')) continue;
+      if (entry.nominal && !looksNominal && list.some((e) => !e.nominal && e.words.length === 1 && e.from === 'hand')) continue; // "to visit" is a verb
+      if (entry.cameo !== null) out.push({ tok: i, len: entry.words.length, entry: entry as Found['entry'] });
       i += entry.words.length - 1;
       break;
     }
@@ -73,6 +96,8 @@ export function codeEvents(doc: Document): Event[] {
   const mentions = layer(doc, 'mentions');
   const { cameo } = eventLexicon();
   const actors = actorsBySentence(doc);
+  const inName = new Set<number>();
+  for (const m of mentions) if (m.kind === 'name') for (let k = m.tokenStart; k < m.tokenEnd; k++) inName.add(k);
   const events: Event[] = [];
   const deferredBothSides: { event: Omit<Event, 'source' | 'target'>; }[] = [];
   let t0 = 0;
@@ -81,7 +106,7 @@ export function codeEvents(doc: Document): Event[] {
     while (t1 < tokens.length && tokens[t1].sentence === s) t1++;
     const sentence = sentences[s];
     const acts = actors[s];
-    const triggers = findTriggers(tokens, t0, t1);
+    const triggers = findTriggers(tokens, t0, t1, inName);
     let lastVerbCode: string | null = null;
     let lastVerbEnd = -1;
     for (const f of triggers) {
@@ -144,14 +169,18 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
       const rest = objectsOf(acts, tokens, between.tokenStart - 1, text, false);
       if (rest.length >= 2) return [[rest[0], rest[1]]];
     }
-    // "X's visit to Y", "a visit by X to Y", "talks with Y"
+    // "X's visit to Y", "a visit by X to Y", "talks with Y"; "X's invasion of Y", "attacks on Y by X"
+    const conflict = Number(f.entry.cameo.slice(0, 2)) >= 10;
     const by = afterPreposition(acts, tokens, tEnd - 1, BY, 5);
     // "talks with Y", "an agreement with Y": "with" names the other party of cooperative events only
     const withParty = /^0[3-6]/.test(f.entry.cameo) ? afterPreposition(acts, tokens, tEnd - 1, WITH, 4) : null;
-    const to = afterPreposition(acts, tokens, tEnd - 1, TO, 6) ?? withParty;
-    const owner = acts.find((a) => tokens[f.tok - 1] && text.slice(a.end, a.end + 2).match(/^['’]s/) && a.tokenStart < f.tok && f.tok - a.tokenStart < 5);
-    const src = by ?? owner ?? firstSubject(acts, tokens, f.tok);
-    const tgt = to ?? (src && place && place.country !== src.country ? place : null);
+    const to = conflict ? afterPreposition(acts, tokens, tEnd - 1, ON_AGAINST_OF, 3) : afterPreposition(acts, tokens, tEnd - 1, TO, 6) ?? withParty;
+    const owner = ownerOf(acts, text, tokens, f.tok);
+    // only a visit takes the sentence's subject and the place it names when the noun itself names no one
+    const isVisit = f.entry.cameo === '042';
+    const talksWith = f.entry.cameo.startsWith('04') && withParty && !to ? withParty : null;
+    const src = by ?? owner ?? (isVisit || talksWith ? firstSubject(acts, tokens, f.tok) : null);
+    const tgt = to ?? (isVisit && src && place && place.country !== src.country ? place : null);
     return src && tgt ? [[src, tgt]] : [];
   }
   // passive: "was boarded by Israeli commandos", "a phone gifted to him by the Chinese leader"
@@ -167,7 +196,11 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
   }
   const src = subjectOf(acts, tokens, f.tok);
   if (!src) return [];
-  const objects = objectsOf(acts, tokens, tEnd - 1, text);
+  const objects = objectsOf(acts, tokens, tEnd - 1, text, true, OBJECT_PREPOSITIONS[f.entry.cameo.slice(0, 2)] ?? NONE);
+  if (objects.length === 0 && f.entry.cameo === '042' && place && place.start > tokens[f.tok].end && place.country !== src.country
+    && directObject(text, tokens[tEnd - 1].end, place.start, NONE)) {
+    return [[src, place]]; // "visiting Beijing": the country of the place visited
+  }
   if (objects.length === 0) {
     // "Japan and Australia sign a pact": a coordinated subject is both parties
     const partner = acts.find((a) => a.end <= src.start && /^\s+and\s+$/.test(text.slice(a.end, src.start)));
@@ -182,8 +215,19 @@ function placeActor(doc: Document, sentence: number): Actor | null {
   const m = mentions.find((x) => x.sentence === sentence && x.locative && x.country);
   if (!m) return null;
   const country = (doc.entities ?? []).find((e) => e.type === 'COUNTRY' && e.country === m.country);
-  return { mention: -1, entity: country?.id ?? null, name: country?.name ?? m.country!, country: m.country, start: m.start, end: m.end, tokenStart: m.tokenStart };
+  return { mention: -1, entity: country?.id ?? null, name: country?.name ?? m.country!, country: m.country, start: m.start, end: m.end, tokenStart: m.tokenStart, phraseStart: m.start };
 }
+
+/** The agent a noun names before itself: "Iraq's invasion", "U.S. missile attacks", "Israeli airstrikes". */
+function ownerOf(acts: readonly Actor[], text: string, tokens: readonly Token[], noun: nounIndex): Actor | null {
+  for (const a of acts) {
+    if (a.tokenStart >= noun || noun - a.tokenStart > 4) continue;
+    const between = text.slice(a.end, tokens[noun].start);
+    if (/^['’]s\s/.test(between) || /^\s+(?:[\p{Ll}-]+\s+){0,2}$/u.test(between)) return a;
+  }
+  return null;
+}
+type nounIndex = number;
 
 /** The main subject of a sentence: its first actor that is not the object of a preposition. */
 function firstSubject(acts: readonly Actor[], tokens: readonly Token[], before: number): Actor | null {
