@@ -1,42 +1,72 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRoot } from '../lexicon/root.js';
+import { expandBlock, type ReducedBlock } from './cameo-triggers.js';
 
 export interface CameoCode { code: string; name: string; goldstein: number; plover: string | null; mode: string | null }
 
 export interface TriggerEntry {
   words: string[];
-  cameo: string;
+  /** the CAMEO code, or null for a phrase that codes no event ("killed himself") and stops plainer entries */
+  cameo: string | null;
   nominal: boolean;
   /** one of these words must follow the trigger */
   next: string[] | null;
+  /** one of these phrases must follow within four words ("asked … for help") */
+  object: string[][] | null;
+  /** which dictionary: dyad's hand-kept event-triggers.json, or the one generated from PETRARCH's CAMEO.2.0.txt */
+  from: 'hand' | 'cameo';
 }
 
 export interface EventLexicon { cameo: Map<string, CameoCode>; byFirst: Map<string, TriggerEntry[]> }
 
 let loaded: EventLexicon | null = null;
 
-interface RawEntry { forms: string[]; cameo: string; next?: string[]; nextFor?: Record<string, string[]> }
+export interface RawEntry { forms: string[]; cameo: string | null; next?: string[]; nextFor?: Record<string, string[]>; object?: string[] }
+export interface RawTriggers { verbs: RawEntry[]; nouns: RawEntry[] }
+/** data/lexicon/event-triggers-cameo.json, made by scripts/build-event-triggers.ts */
+export interface GeneratedTriggers { blocks: ReducedBlock[] }
 
-/** The CAMEO table and the trigger dictionary of data/lexicon, loaded once. */
+/**
+ * Builds the trigger index from dyad's hand-kept dictionary and, second, a generated one: a generated entry whose
+ * words the hand-kept dictionary already lists (as a verb or a noun) is dropped, so hand-kept entries win.
+ */
+export function buildTriggerIndex(cameo: ReadonlyMap<string, CameoCode>, hand: RawTriggers, generated: GeneratedTriggers | null = null): Map<string, TriggerEntry[]> {
+  const byFirst = new Map<string, TriggerEntry[]>();
+  const handForms = new Set<string>();
+  const add = (e: RawEntry, nominal: boolean, from: TriggerEntry['from']) => {
+    if (e.cameo !== null && !cameo.has(e.cameo)) throw new Error(`E_LEXICON: trigger code ${e.cameo} is not in cameo.json`);
+    for (const form of e.forms) {
+      const key = form.toLowerCase();
+      if (from === 'hand') handForms.add(key);
+      else if (handForms.has(key)) continue;
+      const words = key.split(' ');
+      const entry: TriggerEntry = {
+        words, cameo: e.cameo, nominal, next: e.nextFor?.[form] ?? e.next ?? null,
+        object: e.object ? e.object.map((o) => o.toLowerCase().split(' ')) : null, from,
+      };
+      const list = byFirst.get(words[0]);
+      if (list) list.push(entry); else byFirst.set(words[0], [entry]);
+    }
+  };
+  for (const v of hand.verbs) add(v, false, 'hand');
+  for (const n of hand.nouns) add(n, true, 'hand');
+  for (const b of generated?.blocks ?? []) {
+    for (const e of expandBlock(b)) add({ forms: [e.words], cameo: e.cameo, ...(e.object ? { object: [e.object] } : {}) }, false, 'cameo');
+  }
+  // longest first; verbs before nouns; an entry that asks for an object before one that does not
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || Number(a.nominal) - Number(b.nominal) || Number(!a.object) - Number(!b.object));
+  return byFirst;
+}
+
+/** The CAMEO table and the trigger dictionaries of data/lexicon, loaded once. */
 export function eventLexicon(): EventLexicon {
   if (loaded) return loaded;
   const dir = join(findRoot(), 'data', 'lexicon');
   const cameoRaw = JSON.parse(readFileSync(join(dir, 'cameo.json'), 'utf8')).codes as Record<string, Omit<CameoCode, 'code'>>;
   const cameo = new Map(Object.entries(cameoRaw).map(([code, c]) => [code, { code, ...c }]));
-  const raw = JSON.parse(readFileSync(join(dir, 'event-triggers.json'), 'utf8')) as { verbs: RawEntry[]; nouns: RawEntry[] };
-  const byFirst = new Map<string, TriggerEntry[]>();
-  const add = (e: RawEntry, nominal: boolean) => {
-    if (!cameo.has(e.cameo)) throw new Error(`E_LEXICON: trigger code ${e.cameo} is not in cameo.json`);
-    for (const form of e.forms) {
-      const words = form.toLowerCase().split(' ');
-      const entry: TriggerEntry = { words, cameo: e.cameo, nominal, next: e.nextFor?.[form] ?? e.next ?? null };
-      const list = byFirst.get(words[0]);
-      if (list) list.push(entry); else byFirst.set(words[0], [entry]);
-    }
-  };
-  for (const v of raw.verbs) add(v, false);
-  for (const n of raw.nouns) add(n, true);
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || Number(a.nominal) - Number(b.nominal));
-  return (loaded = { cameo, byFirst });
+  const hand = JSON.parse(readFileSync(join(dir, 'event-triggers.json'), 'utf8')) as RawTriggers;
+  const generatedPath = join(dir, 'event-triggers-cameo.json');
+  const generated = existsSync(generatedPath) ? JSON.parse(readFileSync(generatedPath, 'utf8')) as GeneratedTriggers : null;
+  return (loaded = { cameo, byFirst: buildTriggerIndex(cameo, hand, generated) });
 }
