@@ -3,7 +3,7 @@
 import { s } from './dom.js';
 import type { Series } from './types.js';
 
-const W = 900, H = 260, M = { top: 28, right: 16, bottom: 34, left: 40 };
+const W = 900, H = 260, M = { top: 28, right: 34, bottom: 34, left: 40 };
 
 export function timelineChart(series: Series, onPick?: (period: string) => void): SVGElement {
   const pts = series.points;
@@ -27,6 +27,7 @@ export function timelineChart(series: Series, onPick?: (period: string) => void)
     s('text', { x: M.left, y: 14, class: 'legend coop' }, '▲ cooperative'),
     s('text', { x: M.left + 110, y: 14, class: 'legend conf' }, '▼ conflictual'),
     s('text', { x: M.left + 215, y: 14, class: 'legend plan' }, '○ planned'),
+    s('text', { x: M.left + 310, y: 14, class: 'legend gold' }, '— Goldstein sum'),
   );
   pts.forEach((p, i) => {
     const cx = M.left + band * i + band / 2;
@@ -52,5 +53,14 @@ export function timelineChart(series: Series, onPick?: (period: string) => void)
     }
     svg.append(g);
   });
+  // the Goldstein sum of each period as a line on its own scale (right), drawn over the bars
+  const gmax = Math.max(1, ...pts.map((p) => Math.abs(p.goldstein)));
+  const gy = (v: number) => mid - (v / gmax) * half;
+  const line = pts.map((p, i) => `${(M.left + band * i + band / 2).toFixed(1)},${gy(p.goldstein).toFixed(1)}`).join(' ');
+  svg.append(
+    s('polyline', { points: line, class: 'goldstein', 'aria-hidden': 'true' }),
+    s('text', { x: W - M.right + 2, y: mid - half + 4, class: 'tick gold' }, `+${Math.round(gmax)}`),
+    s('text', { x: W - M.right + 2, y: mid + half + 4, class: 'tick gold' }, `−${Math.round(gmax)}`),
+  );
   return svg;
 }

@@ -65,7 +65,7 @@ export async function dyad({ root, params, query, signal }: ViewContext): Promis
     : empty('None of these events has a date precise enough for a timeline.');
   replace(root, head,
     section(`Cooperation and conflict by ${by}`, byLinks, h('figure', { class: 'chart-box' }, chart,
-      h('figcaption', { class: 'muted' }, `Bars count events that happened (asserted or reported); rings mark planned events. ${series.undated ? `${n(series.undated, 'event')} without a date precise enough to place. ` : ''}Select a ${by} to list its events.`))),
+      h('figcaption', { class: 'muted' }, `Bars count events that happened (asserted or reported), each once per story; rings mark planned events; the dashed line is the Goldstein sum. ${series.undated ? `${n(series.undated, 'event')} without a date precise enough to place. ` : ''}Select a ${by} to list its events.`))),
     filters,
     h('div', { class: 'grid' }, h('section', { class: 'panel happened' }, happenedBox), h('section', { class: 'panel planned-events' }, plannedBox)));
   return name;
