@@ -113,6 +113,8 @@ describe.skipIf(missing.length > 0 && !CI)('the dashboard in Chromium', () => {
     await page.locator('.happened .evidence-link').first().click();
     await page.waitForSelector('.article-text .focused');
     expect(await page.locator('.article-text .focused').getAttribute('class')).toContain('k-event');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('focused'));
+    expect(await page.locator('.understood').textContent()).toMatch(/Event [A-Z]+/);
   });
 
   it('article reader: entities, times, quotes and triggers highlighted by kind; hover tells what dyad understood', async () => {

@@ -100,7 +100,7 @@ export async function article({ root, params, query, signal }: ViewContext): Pro
 
   const focus = query.get('focus');
   if (focus) {
-    queueMicrotask(() => {
+    setTimeout(() => { // once the view is on the page
       const el = [...root.querySelectorAll<HTMLElement>('[data-event]')].find((x) => x.dataset.event!.split(' ').includes(focus));
       if (el) { el.classList.add('focused'); el.scrollIntoView({ block: 'center' }); el.focus({ preventScroll: true }); }
     });
