@@ -52,7 +52,9 @@ function metaOf(doc: Document): PageMeta {
     ?? jsonLd(doc).find((o) => o.headline || o.datePublished) ?? {};
   const publisher = ld.publisher && typeof ld.publisher === 'object' ? text((ld.publisher as Json).name) : null;
   return {
-    title: text(ld.headline) ?? meta('og:title', 'twitter:title', 'headline') ?? text(doc.querySelector('title')?.textContent),
+    // the page's own headline: JSON-LD, Open Graph, else its first <h1>, else <title> without the site's name
+    title: text(ld.headline) ?? meta('og:title', 'twitter:title', 'headline') ?? text(doc.querySelector('article h1, main h1, h1')?.textContent)
+      ?? text(doc.querySelector('title')?.textContent?.replace(/\s+[|\-–—·:]\s+[^|\-–—·:]{2,40}$/, '')),
     byline: names(ld.author) ?? meta('author', 'article:author', 'byl', 'dc.creator', 'DC.creator'),
     published: normalizeDate(ld.datePublished) ?? normalizeDate(meta('article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date', 'dcterms.created'))
       ?? normalizeDate(doc.querySelector('time[datetime]')?.getAttribute('datetime')),

@@ -61,6 +61,14 @@ describe('HTML pages', () => {
     expect(articles[0].text).toContain('The talks will go on tomorrow, the mediators said');
   });
 
+  it('takes the first <h1> as headline when the page has no JSON-LD or Open Graph title, else <title> without the site name', async () => {
+    const body = '<p>Swiss President Anna Keller met French President Louis Martin in Geneva on Tuesday to discuss energy cooperation and trade.</p>';
+    const h1 = await collect(readFile(put('h1.html', `<html><head><title>Leaders meet | The Site</title></head><body><article><h1>Leaders meet in Geneva</h1>${body}</article></body></html>`)));
+    expect(h1.articles[0]).toMatchObject({ title: 'Leaders meet in Geneva', body: [expect.stringMatching(/^Swiss President/)] });
+    const t = await collect(readFile(put('t.html', `<html><head><title>Leaders meet - The Site</title></head><body>${body}</body></html>`)));
+    expect(t.articles[0].title).toBe('Leaders meet');
+  });
+
   it('reads a page in its declared legacy charset, and reports a page without text', async () => {
     const latin = put('latin.htm', Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"><title>Caf'), Buffer.from([0xe9]), Buffer.from(' talks</title></head><body><p>Ministers met at the caf'), Buffer.from([0xe9]), Buffer.from(' on Monday to discuss the trade agreement and its tariffs.</p></body></html>')]));
     const l = await collect(readFile(latin));
