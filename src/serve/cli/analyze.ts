@@ -61,7 +61,7 @@ export async function runAnalyze(files: string[], opts: Options, io: Io): Promis
 export function register(program: Command, io: Io, done: (code: number) => void): void {
   program
     .command('analyze')
-    .description('analyze articles (plain text, JSON Lines, folders) and print what was found; nothing is stored')
+    .description('analyze articles (plain text, JSON Lines, web pages, RSS/Atom feeds, TimeML, folders) and print what was found; nothing is stored')
     .argument('<files...>', 'files or folders')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none', parseDate)
     .option('--json', 'the analysis document as JSON (pretty for one article, else one a line)')

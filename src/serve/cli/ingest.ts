@@ -141,7 +141,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
   program
     .command('ingest')
     .description('analyze articles and store them in the database (an article already stored is skipped)')
-    .argument('<paths...>', 'files or folders (.txt, .jsonl, .ndjson)')
+    .argument('<paths...>', 'files or folders (.txt, .jsonl, .ndjson, .html, .rss, .atom, .xml, .tml)')
     .option('--db <file>', 'SQLite database (default: $DYAD_DB or ./dyad.db)')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none', parseDate)
     .option('--reanalyze', 'analyze again the articles already stored and replace them with their facts (give the same --published)')
