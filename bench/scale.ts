@@ -1,5 +1,6 @@
 // `npm run bench -- scale [--dir=DIR] [--limit=N]`: the whole of `dyad ingest` (read, analyze, store in SQLite in
-// batches) on 1 analyzer thread and on every core, over real article text: articles/s, tokens/s, peak memory.
+// batches) on one core (no worker thread), on 1 analyzer thread and on every core, over real article text:
+// articles/s, tokens/s, CPU seconds and peak memory (resident, all threads).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ export async function run(args: string[]): Promise<void> {
   console.log(`  ${(tokens / articles.length).toFixed(0)} tokens/article; machine: ${cores} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`);
   console.log('  threads   articles/s   tokens/s   seconds   CPU s   peak RSS');
   const rows: { threads: number; rate: number }[] = [];
-  for (const threads of [...new Set([1, cores])]) {
+  for (const threads of [...new Set([0, 1, cores])]) {
     const tmp = mkdtempSync(join(tmpdir(), 'dyad-bench-'));
     const store = openStore(join(tmp, 'bench.db'));
     const rss = sampleRss();
@@ -47,5 +48,8 @@ export async function run(args: string[]): Promise<void> {
     rows.push({ threads, rate: articles.length / seconds });
     console.log(`  ${String(threads).padStart(7)}   ${(articles.length / seconds).toFixed(0).padStart(10)}   ${((tokens / seconds) / 1000).toFixed(1).padStart(7)}k   ${seconds.toFixed(2).padStart(7)}   ${((cpu.user + cpu.system) / 1e6).toFixed(2).padStart(5)}   ${(peak / 2 ** 20).toFixed(0).padStart(5)} MB`);
   }
-  if (rows.length > 1) console.log(`  speed-up on ${cores} cores: ${(rows[1].rate / rows[0].rate).toFixed(2)}× (load average during the run: ${loadavg()[0].toFixed(1)})`);
+  const one = rows[0];
+  const all = rows[rows.length - 1];
+  console.log(`  threads 0: everything on the main thread, one core; 1: one analyzer thread beside the reading and writing thread`);
+  console.log(`  ${cores} cores vs one core: ${(all.rate / one.rate).toFixed(2)}× (load average of the machine: ${loadavg()[0].toFixed(1)}; other processes share the cores)`);
 }

@@ -21,13 +21,16 @@ export function workerScript(): string {
   return join(findRoot(), 'dist', 'src', 'scale', 'analyze-worker.js');
 }
 
-interface Pending { resolve(a: Analysis): void; reject(e: Error): void }
+/** The old-generation heap of one analyzer thread, in MB. */
+export const THREAD_HEAP_MB = 112;
+
+interface Pending { resolve(a: Analysis): void; reject(e: Error): void; article?: Article; retried?: boolean }
 interface Slot { worker: Worker; pending: Map<number, Pending>; dead: boolean }
 
 /**
  * Analyzes articles on `size` worker threads (node:worker_threads); `size` 0 analyzes on the calling thread.
  * Each call resolves with that article's analysis or rejects with the analysis error; the caller bounds how many
- * are in flight. A worker that dies fails its pending articles and is replaced.
+ * are in flight. A worker that dies is replaced and its articles in hand are sent to the new one, once.
  */
 export class AnalyzerPool {
   private readonly slots: Slot[] = [];
@@ -40,7 +43,9 @@ export class AnalyzerPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(workerScript()), pending: new Map(), dead: false };
+    // a capped old generation makes each thread collect early: resident memory stays near what it needs (models,
+    // lexicons, caches: well under the cap); a thread that reaches it dies and is replaced (see fail)
+    const slot: Slot = { worker: new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } }), pending: new Map(), dead: false };
     slot.worker.on('message', (m: { seq: number; analysis?: Analysis; error?: string }) => {
       const p = slot.pending.get(m.seq);
       if (!p) return;
@@ -51,10 +56,16 @@ export class AnalyzerPool {
     const fail = (err: Error) => {
       if (slot.dead) return;
       slot.dead = true;
-      for (const p of slot.pending.values()) p.reject(err);
+      const pending = [...slot.pending.values()];
       slot.pending.clear();
       const i = this.slots.indexOf(slot);
       if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+      // the articles in hand go to the new thread once (a thread that ran out of memory starts afresh); a second
+      // failure is the article's
+      for (const p of pending) {
+        if (p.article && !p.retried && !this.closed) this.dispatch(p.article, { ...p, retried: true });
+        else p.reject(err);
+      }
     };
     slot.worker.on('error', (err) => fail(new Error(`E_WORKER: a worker thread failed: ${err.message}`)));
     slot.worker.on('exit', (code) => fail(new Error(`E_WORKER: a worker thread exited (${code})`)));
@@ -63,6 +74,7 @@ export class AnalyzerPool {
 
   /** Resolves once every worker has loaded the models and analyzed a first article (for timing the steady state). */
   async warm(article: Article): Promise<void> {
+    if (this.size === 0) { analyze(article); return; }
     await Promise.all(this.slots.map((slot, i) => new Promise<void>((resolve, reject) => {
       const seq = this.seq++;
       slot.pending.set(seq, { resolve: () => resolve(), reject });
@@ -80,13 +92,15 @@ export class AnalyzerPool {
     if (this.size === 0) {
       try { return Promise.resolve(analyze(article)); } catch (err) { return Promise.reject(err as Error); }
     }
-    // the least busy worker
+    return new Promise<Analysis>((resolve, reject) => this.dispatch(article, { resolve, reject, article }));
+  }
+
+  /** Sends an article to the least busy thread. */
+  private dispatch(article: Article, p: Pending): void {
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const seq = this.seq++;
-    return new Promise<Analysis>((resolve, reject) => {
-      slot.pending.set(seq, { resolve, reject });
-      slot.worker.postMessage({ seq, article });
-    });
+    slot.pending.set(seq, p);
+    slot.worker.postMessage({ seq, article });
   }
 
   async close(): Promise<void> {
