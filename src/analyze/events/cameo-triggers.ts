@@ -22,6 +22,8 @@ export interface ReducedBlock { block: string; verbs: { cameo: string | null; fo
 export interface Reduction { blocks: ReducedBlock[]; codes: string[] }
 export interface ReduceOptions {
   keepCode: (code: string) => boolean;
+  /** codes a verb may take alone, without a pattern (default: keepCode); broad codes ("040 consult") are safer through patterns only */
+  plainCode?: (code: string) => boolean;
   excludeForms?: ReadonlySet<string>;
   excludeBlocks?: ReadonlySet<string>;
 }
@@ -30,6 +32,7 @@ export interface ReduceOptions {
 export const PARTICLES = new Set(['ON', 'UPON', 'FOR', 'WITH', 'AGAINST', 'TO', 'UP', 'OFF', 'AT', 'BY', 'OUT', 'DOWN', 'INTO', 'OVER', 'FROM', 'IN', 'AWAY', 'BACK', 'ABOUT', 'THROUGH', 'ACROSS', 'AROUND', 'TOWARD', 'TOWARDS', 'BEHIND', 'OF', 'AS', 'ALONG', 'APART', 'ASIDE']);
 
 const CODE = /^\d{2,4}$/;
+const FORM = /^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$/;
 
 /** A pattern's first code ("043:042" → "043"), or "---" for no event, or null when it is not a plain code. */
 function patternCode(p: VerbPattern): string | null {
@@ -60,7 +63,9 @@ export function reduceVerbDictionary(dict: VerbDictionary, opts: ReduceOptions):
   const all = [...dict.byHead.values()].flat().sort((a, b) => blockIndex.get(a.block)! - blockIndex.get(b.block)!);
   const owner = new Map<string, { block: number; code: string | null }>();
   for (const f of all) {
-    const surface = f.words.join(' ').toLowerCase();
+    // the file's old ";" comments and stray commas inside braces are not forms
+    const surface = f.words.join(' ').toLowerCase().replace(/\s*;.*$/, '');
+    if (!FORM.test(surface)) continue;
     if (!owner.has(surface)) owner.set(surface, { block: blockIndex.get(f.block)!, code: f.code });
   }
   const blocks: ReducedBlock[] = [];
@@ -70,7 +75,7 @@ export function reduceVerbDictionary(dict: VerbDictionary, opts: ReduceOptions):
     const verbs = new Map<string, { cameo: string | null; forms: string[] }>();
     for (const [surface, o] of owner) {
       if (o.block !== bi || excludeForms.has(surface)) continue;
-      const cameo = kept(o.code) ? o.code : null;
+      const cameo = kept(o.code) && (opts.plainCode ?? opts.keepCode)(o.code) ? o.code : null;
       const key = String(cameo);
       const v = verbs.get(key);
       if (v) v.forms.push(surface); else verbs.set(key, { cameo, forms: [surface] });

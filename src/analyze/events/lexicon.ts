@@ -28,8 +28,9 @@ export interface RawTriggers { verbs: RawEntry[]; nouns: RawEntry[] }
 export interface GeneratedTriggers { blocks: ReducedBlock[] }
 
 /**
- * Builds the trigger index from dyad's hand-kept dictionary and, second, a generated one: a generated entry whose
- * words the hand-kept dictionary already lists (as a verb or a noun) is dropped, so hand-kept entries win.
+ * Builds the trigger index from dyad's hand-kept dictionary and, second, a generated one. Hand-kept entries win: a
+ * generated entry whose words the hand-kept dictionary lists (as a verb or a noun) is dropped, and the others are
+ * tried only where no hand-kept entry matches ("negotiate" + "with" stays 046 although "negotiate with" is 050).
  */
 export function buildTriggerIndex(cameo: ReadonlyMap<string, CameoCode>, hand: RawTriggers, generated: GeneratedTriggers | null = null): Map<string, TriggerEntry[]> {
   const byFirst = new Map<string, TriggerEntry[]>();
@@ -54,8 +55,10 @@ export function buildTriggerIndex(cameo: ReadonlyMap<string, CameoCode>, hand: R
   for (const b of generated?.blocks ?? []) {
     for (const e of expandBlock(b)) add({ forms: [e.words], cameo: e.cameo, ...(e.object ? { object: [e.object] } : {}) }, false, 'cameo');
   }
-  // longest first; verbs before nouns; an entry that asks for an object before one that does not
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || Number(a.nominal) - Number(b.nominal) || Number(!a.object) - Number(!b.object));
+  // hand-kept entries first (a generated entry codes only where none of them matches); then longest first, verbs
+  // before nouns, an entry that asks for an object before one that does not
+  const rank = (e: TriggerEntry) => (e.from === 'hand' ? 0 : 1);
+  for (const list of byFirst.values()) list.sort((a, b) => rank(a) - rank(b) || b.words.length - a.words.length || Number(a.nominal) - Number(b.nominal) || Number(!a.object) - Number(!b.object));
   return byFirst;
 }
 
