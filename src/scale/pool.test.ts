@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../ingest/article.js';
+import { AnalyzerPool, defaultWorkers, workerScript } from './pool.js';
+
+const article = (i: number) => makeArticle({ title: `Ministers meet, round ${i}`, body: [`Japanese Foreign Minister Kenji Morioka met Claire Whitfield in Tokyo on Tuesday.`], published: '2026-02-10' });
+
+describe.skipIf(!existsSync(workerScript()))('the analyzer pool', () => {
+  it('analyzes on threads what the main thread analyzes', async () => {
+    const threads = new AnalyzerPool(2);
+    const inline = new AnalyzerPool(0);
+    try {
+      const a = article(1);
+      expect(await threads.analyze(a)).toEqual(await inline.analyze(a));
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('replaces a thread that dies and gives it the articles in hand', async () => {
+    const pool = new AnalyzerPool(1);
+    try {
+      const pending = [1, 2, 3].map((i) => pool.analyze(article(i)));
+      await (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots[0].worker.terminate();
+      const done = await Promise.all(pending);
+      expect(done.map((x) => x.article.title)).toEqual(['Ministers meet, round 1', 'Ministers meet, round 2', 'Ministers meet, round 3']);
+      expect((await pool.analyze(article(4))).events.length).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('uses every core unless told otherwise', () => {
+    expect(defaultWorkers({})).toBeGreaterThan(0);
+    expect(defaultWorkers({ DYAD_WORKERS: '0' })).toBe(0);
+    expect(defaultWorkers({ DYAD_WORKERS: '3' })).toBe(3);
+  });
+});
