@@ -6,7 +6,12 @@ export interface Actor {
   mention: number; entity: string | null; name: string; country: string | null; start: number; end: number; tokenStart: number;
   /** where the whole phrase starts: the title before a name ("Chinese Premier Li Qiang"), else `start` */
   phraseStart: number;
+  /** the actor owns what follows ("Iraq's invasion"): the agent of a noun, never a clause's subject or object */
+  possessive?: boolean;
 }
+
+/** The actors that can be a clause's subject or a verb's object. */
+export const parties = (actors: readonly Actor[]): Actor[] => actors.filter((a) => !a.possessive);
 
 const PREPOSITIONS = new Set(['with', 'of', 'to', 'for', 'on', 'in', 'from', 'between', 'by', 'at', 'about', 'against', 'into', 'over', 'toward', 'towards', 'among', 'amid', 'during', 'after', 'before', 'like', 'than', 'under', 'using']);
 const DATELINE = /^(?:\p{Lu}[\p{Lu}.' -]+)(?:,\s*[\p{L}. ]+)?\s*(?:\([\p{L} ]+\))?\s*(?:_|--|—|–|-)\s/u;
@@ -27,14 +32,14 @@ export function actorsBySentence(doc: Document): Actor[][] {
     if (m.kind === 'title' && m.relation && !e) return;
     // "his fiscal rules": a possessive pronoun owns something; it is not a party to the event
     if (m.kind === 'pronoun' && POSSESSIVE_PRONOUNS.has(m.text.toLowerCase())) return;
-    // a possessor is not an actor of the clause ("Lee's key priorities")
+    // a possessor is not a party of the clause ("Lee's key priorities"), only the agent of a noun ("Iraq's invasion")
     const after = doc.text.slice(m.end, m.end + 2);
-    if (after === "'s" || after === '’s') return;
+    const possessive = after === "'s" || after === '’s';
     // a dateline ("NAIROBI, Kenya (AP) _") names where the story was filed, not who acted
     const sentence = doc.sentences![m.sentence];
     const dateline = DATELINE.exec(doc.text.slice(sentence.start, Math.min(sentence.end, sentence.start + 80)));
     if (dateline && m.end <= sentence.start + dateline[0].length) return;
-    out[m.sentence].push({ mention: i, entity: e?.id ?? null, name: e?.name ?? m.text, country: e?.country ?? m.country, start: m.start, end: m.end, tokenStart: m.tokenStart, phraseStart: m.full?.start ?? m.start });
+    out[m.sentence].push({ mention: i, entity: e?.id ?? null, name: e?.name ?? m.text, country: e?.country ?? m.country, start: m.start, end: m.end, tokenStart: m.tokenStart, phraseStart: m.full?.start ?? m.start, possessive });
   });
   return out;
 }
@@ -45,14 +50,29 @@ export function asEventActor(a: Actor): EventActor {
 
 /** The subject of a trigger: the nearest actor to its left that is not the object of a preposition. */
 export function subjectOf(actors: readonly Actor[], tokens: readonly Token[], trigger: number): Actor | null {
+  let underPreposition = false;
   for (let k = actors.length - 1; k >= 0; k--) {
     const a = actors[k];
     if (a.tokenStart >= trigger) continue;
-    const before = a.tokenStart > 0 ? tokens[a.tokenStart - 1].text.toLowerCase() : '';
-    if (PREPOSITIONS.has(before)) continue;
+    if (prepositionBefore(tokens, a.tokenStart)) { underPreposition = true; continue; }
+    // "… in Kenya and Tanzania": a coordinated actor shares the preposition of the one after which it stands
+    const joiner = a.tokenStart > 0 ? tokens[a.tokenStart - 1].text.toLowerCase() : '';
+    if ((joiner === 'and' || joiner === ',') && k > 0 && prepositionBefore(tokens, actors[k - 1].tokenStart)) { underPreposition = true; continue; }
+    void underPreposition;
     return a;
   }
   return null;
+}
+
+const DETERMINER_WORDS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'all', 'both', 'some', 'other']);
+
+/** The preposition an actor stands after, looking past determiners ("of the United Nations"), or null. */
+export function prepositionBefore(tokens: readonly Token[], at: number): string | null {
+  let p = at - 1;
+  while (p >= 0 && DETERMINER_WORDS.has(tokens[p].text.toLowerCase()) && at - p < 3) p--;
+  if (p < 0) return null;
+  const w = tokens[p].text.toLowerCase();
+  return PREPOSITIONS.has(w) ? w : null;
 }
 
 /** Objects of a trigger: the first actor to its right in the same clause, and those coordinated with it ("X and Y"). */
@@ -75,6 +95,11 @@ export function objectsOf(actors: readonly Actor[], tokens: readonly Token[], tr
     if (/^(?:,\s*|\s+)and\s+$|^,\s+$/.test(text.slice(last.end, a.start)) || /^\s+and\s+\S+\s+\S+\s+$/.test(text.slice(last.end, a.start))) out.push(a);
     else break;
   }
+  // "condemns Kenya, Tanzania bombings": the actors name where an event happened, they are not its object
+  if (out.length > 0) {
+    const after = text.slice(out[out.length - 1].end, out[out.length - 1].end + 40).toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w && w !== "'s" && w !== '’s' && w !== 's');
+    if (after.length > 0 && (EVENT_NOUNS.has(after[0]) || (after.length > 1 && EVENT_NOUNS.has(after[1]) && !GAP_STOP.has(after[0])))) return [];
+  }
   return out;
 }
 
@@ -82,7 +107,9 @@ const NO_PREPOSITIONS: ReadonlySet<string> = new Set();
 
 /** Whether the words between a verb and an actor leave the actor as the verb's object. */
 export function directObject(text: string, from: number, to: number, allowed: ReadonlySet<string>): boolean {
-  const gap = text.slice(from, to).split(/[^\p{L}\p{N}'’$£€-]+/u).filter(Boolean);
+  const raw = text.slice(from, to);
+  if (/[,;:()“”"]/.test(raw)) return false; // a clause or an aside lies between
+  const gap = raw.split(/[^\p{L}\p{N}'’$£€-]+/u).filter(Boolean);
   if (gap.length > 6) return false;
   for (let i = 0; i < gap.length; i++) {
     const w = gap[i].toLowerCase();
@@ -104,8 +131,9 @@ export function afterPreposition(actors: readonly Actor[], tokens: readonly Toke
   for (const a of actors) {
     if (a.tokenStart <= from || a.tokenStart > from + window) continue;
     let p = a.tokenStart - 1;
-    // allow a determiner or adjective between the preposition and the actor ("by a South Korean leader")
-    while (p > from && !preps.has(tokens[p].text.toLowerCase()) && a.tokenStart - p < 3) p--;
+    // allow a determiner or a capitalized word between the preposition and the actor ("by a South Korean leader"),
+    // never a verb ("to remove U.S. forces")
+    while (p > from && !preps.has(tokens[p].text.toLowerCase()) && a.tokenStart - p < 3 && (DETERMINER_WORDS.has(tokens[p].text.toLowerCase()) || /^\p{Lu}/u.test(tokens[p].text))) p--;
     if (preps.has(tokens[p].text.toLowerCase())) return a;
   }
   return null;

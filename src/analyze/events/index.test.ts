@@ -65,6 +65,28 @@ describe('events', () => {
     expect(found.every((e) => !/^(?:his|her|their)$/i.test(e.target?.name ?? ''))).toBe(true);
   });
 
+  it('does not make the place or victim of a condemned attack its target', () => {
+    expect(events('The Cypriot government strongly condemned two terrorist bomb attacks in Kenya and Tanzania.')).toEqual([]);
+    expect(events('The Security Council condemned the bombing of the U.S. embassies in Kenya.')).toEqual([]);
+  });
+
+  it('takes the agent a conflict noun names, or codes nothing', () => {
+    const [e] = events('Iraq’s invasion of Kuwait shocked the region.');
+    expect(e).toMatchObject({ type: 'ASSAULT' });
+    expect([e.source.country, e.target?.country]).toEqual(['IRQ', 'KWT']);
+  });
+
+  it('treats an event that is asked for or dated after publication as not yet happened', () => {
+    expect(events('Albright invited Polish Foreign Minister Bronislaw Geremek to visit the United States.').find((e) => e.cameo === '042')?.modality).toBe('hypothetical');
+    expect(events('Arafat will meet Albright on Friday.')[0]?.modality).toBe('planned');
+    expect(events('Arafat and Albright meet on January 9.')[0]?.modality).toBe('planned');
+  });
+
+  it('codes lifting sanctions as a concession', () => {
+    const [e] = events('The United States is lifting sanctions on Cuba.');
+    expect(e).toMatchObject({ type: 'CONCEDE', cameo: '081' });
+  });
+
   it('keeps trigger and sentence offsets true to the text', () => {
     const doc = analyzeLines(['Headline', 'Brazil signed an agreement with Argentina on Tuesday.']);
     for (const e of doc.events!) {

@@ -3,7 +3,7 @@ import { layer, type Document, type Token } from '../document.js';
 import type { Event, Sentence, TimeExpr, Modality } from '../schema.js';
 import { eventLexicon, type TriggerEntry } from './lexicon.js';
 import { modalityAt } from './modality.js';
-import { actorsBySentence, afterPreposition, asEventActor, directObject, objectsOf, subjectOf, type Actor } from './arguments.js';
+import { actorsBySentence, afterPreposition, asEventActor, directObject, objectsOf, parties, subjectOf, type Actor } from './arguments.js';
 
 /**
  * The event coder: finds triggers (verbs and nominal events) from the dictionary in data/lexicon, their source
@@ -41,7 +41,17 @@ function objectFollows(tokens: readonly Token[], from: number, to: number, objec
   return false;
 }
 
-function findTriggers(tokens: readonly Token[], from: number, to: number, inName: ReadonlySet<number>): Found[] {
+const PREPOSITION_WORDS = new Set(['of', 'in', 'on', 'at', 'for', 'against', 'from', 'with', 'by', 'about', 'over', 'after', 'before', 'during', 'into', 'to']);
+const VERB_CUES = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'can', 'shall', 'should', 'must', 'not', "n't", 'also', 'then', 'again', 'later', 'did', 'does', 'do', 'he', 'she', 'it', 'they', 'we', 'i', 'who', 'which', 'that', 'and', 'reportedly', 'allegedly']);
+
+/** Whether the word before position i lets a noun-or-verb form be read as a verb. */
+function verbCue(tokens: readonly Token[], i: number, from: number, actorEnds: ReadonlySet<number>): boolean {
+  if (i === from) return false;
+  const prev = tokens[i - 1].text.toLowerCase();
+  return VERB_CUES.has(prev) || /ly$/.test(prev) || actorEnds.has(i - 1);
+}
+
+function findTriggers(tokens: readonly Token[], from: number, to: number, inName: ReadonlySet<number>, actorEnds: ReadonlySet<number> = new Set()): Found[] {
   const { byFirst } = eventLexicon();
   const out: Found[] = [];
   for (let i = from; i < to; i++) {
@@ -58,6 +68,10 @@ function findTriggers(tokens: readonly Token[], from: number, to: number, inName
       if (entry.next && !(after && entry.next.includes(after))) continue;
       if (entry.object && !objectFollows(tokens, i + entry.words.length, to, entry.object)) continue;
       const looksNominal = DETERMINERS.has(prev) || /^\d/.test(prev);
+      // "bomb attacks", "economic sanctions": a form that is also a noun is a verb only after a subject or a verb cue;
+      // after a preposition ("a warning against travel to …") it is never a verb
+      if (!entry.nominal && i > from && PREPOSITION_WORDS.has(prev) && prev !== 'to') continue;
+      if (!entry.nominal && !verbCue(tokens, i, from, actorEnds) && list.some((e) => e.nominal && e.words.join(' ') === entry.words.join(' '))) continue;
       // "the meeting" is a noun; so is "the call for …" of a generated multi-word verb
       if (!entry.nominal && looksNominal && (entry.words.length === 1 || entry.from === 'cameo')) continue;
       if (entry.nominal && !looksNominal && list.some((e) => !e.nominal && e.words.length === 1 && e.from === 'hand')) continue; // "to visit" is a verb
@@ -70,7 +84,7 @@ function findTriggers(tokens: readonly Token[], from: number, to: number, inName
 }
 
 /** The date an event takes from the times of its sentence; "since …" times anchor a period, not an event. */
-function dateFor(doc: Document, times: readonly TimeExpr[], sentence: Sentence, triggerStart: number): TimeExpr | null {
+export function dateFor(doc: Document, times: readonly TimeExpr[], sentence: Sentence, triggerStart: number): TimeExpr | null {
   let best: TimeExpr | null = null;
   let bestDist = Infinity;
   for (const t of times) {
@@ -98,6 +112,7 @@ export function codeEvents(doc: Document): Event[] {
   const actors = actorsBySentence(doc);
   const inName = new Set<number>();
   for (const m of mentions) if (m.kind === 'name') for (let k = m.tokenStart; k < m.tokenEnd; k++) inName.add(k);
+  const actorEnds = new Set<number>(mentions.filter((m) => m.kind !== 'demonym').map((m) => m.tokenEnd - 1));
   const events: Event[] = [];
   const deferredBothSides: { event: Omit<Event, 'source' | 'target'>; }[] = [];
   let t0 = 0;
@@ -105,22 +120,27 @@ export function codeEvents(doc: Document): Event[] {
     let t1 = t0;
     while (t1 < tokens.length && tokens[t1].sentence === s) t1++;
     const sentence = sentences[s];
-    const acts = actors[s];
-    const triggers = findTriggers(tokens, t0, t1, inName);
+    const owners = actors[s];
+    const acts = parties(owners);
+    const triggers = findTriggers(tokens, t0, t1, inName, actorEnds);
     let lastVerbCode: string | null = null;
     let lastVerbEnd = -1;
     for (const f of triggers) {
-      const code = cameo.get(f.entry.cameo)!;
+      // "lifting economic sanctions": easing a sanction is a concession, not a sanction
+      const easing = f.entry.cameo.startsWith('16') && /\b(?:lift|lifts|lifted|lifting|ease|eased|eases|easing|remove|removed|removing|end|ended|ending)\s+(?:the\s+|all\s+|economic\s+|its\s+|sweeping\s+)*$/i.test(doc.text.slice(Math.max(sentence.start, tokens[f.tok].start - 40), tokens[f.tok].start));
+      const code = cameo.get(easing ? '081' : f.entry.cameo)!;
       const tEnd = f.tok + f.len;
       // "signed cooperation agreements": the noun restates the verb's event
       if (f.entry.nominal && lastVerbCode && lastVerbCode.slice(0, 2) === code.code.slice(0, 2) && f.tok - lastVerbEnd < 5) continue;
       if (!f.entry.nominal) { lastVerbCode = code.code; lastVerbEnd = tEnd; }
-      const pairs = argumentsFor(f, acts, tokens, doc.text, t0, placeActor(doc, s));
+      const pairs = argumentsFor(f, acts, tokens, doc.text, t0, placeActor(doc, s), owners);
       const clauseStart = doc.text.slice(sentence.start, tokens[f.tok].start);
       const base = (): Omit<Event, 'source' | 'target'> => {
-        const modality: Modality = modalityAt(tokens, t0, f.tok);
+        let modality: Modality = modalityAt(tokens, t0, f.tok);
         const timex = dateFor(doc, times, sentence, tokens[f.tok].start);
         const published = doc.article.published;
+        // "meet separately Monday" in a Friday paper: a date after publication is a plan, not a fact
+        if (modality === 'asserted' && timex && published && /^\d{4}-\d{2}-\d{2}/.test(timex.value) && timex.value.slice(0, 10) > published) modality = 'planned';
         const fallback = modality === 'asserted' || modality === 'reported' ? published : null;
         const date = timex ? timex.value.slice(0, 10) : fallback;
         const loc = mentions.find((m) => m.sentence === s && m.locative && (m.type === 'LOCATION' || m.type === 'COUNTRY'));
@@ -130,7 +150,7 @@ export function codeEvents(doc: Document): Event[] {
           date, dateSource: timex ? 'text' : date ? 'published' : null, modality,
           sentence: { start: sentence.start, end: sentence.end },
           trigger: { start: tokens[f.tok].start, end: tokens[tEnd - 1].end, text: doc.text.slice(tokens[f.tok].start, tokens[tEnd - 1].end) },
-          confidence: 0.5,
+          confidence: 0.5, coder: 'dyad',
         };
       };
       if (pairs.length === 0 && BOTH_SIDES.test(clauseStart.slice(-60))) { deferredBothSides.push({ event: base() }); continue; }
@@ -160,7 +180,7 @@ export function codeEvents(doc: Document): Event[] {
   return events;
 }
 
-function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[], text: string, sentenceStart: number, place: Actor | null): [Actor, Actor][] {
+function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[], text: string, sentenceStart: number, place: Actor | null, owners: readonly Actor[] = acts): [Actor, Actor][] {
   const tEnd = f.tok + f.len;
   if (f.entry.nominal) {
     // "the meeting between X and Y"
@@ -175,7 +195,7 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
     // "talks with Y", "an agreement with Y": "with" names the other party of cooperative events only
     const withParty = /^0[3-6]/.test(f.entry.cameo) ? afterPreposition(acts, tokens, tEnd - 1, WITH, 4) : null;
     const to = conflict ? afterPreposition(acts, tokens, tEnd - 1, ON_AGAINST_OF, 3) : afterPreposition(acts, tokens, tEnd - 1, TO, 6) ?? withParty;
-    const owner = ownerOf(acts, text, tokens, f.tok);
+    const owner = ownerOf(owners, text, tokens, f.tok);
     // only a visit takes the sentence's subject and the place it names when the noun itself names no one
     const isVisit = f.entry.cameo === '042';
     const talksWith = f.entry.cameo.startsWith('04') && withParty && !to ? withParty : null;
@@ -194,6 +214,8 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
     const patient = to ?? subjectOf(acts, tokens, f.tok);
     return patient ? [[agent, patient]] : [];
   }
+  // "the ministers were asked": a passive without its agent names no one who acted
+  if (participle && (BE.has(prev) || BE.has(prev2))) return [];
   const src = subjectOf(acts, tokens, f.tok);
   if (!src) return [];
   const objects = objectsOf(acts, tokens, tEnd - 1, text, true, OBJECT_PREPOSITIONS[f.entry.cameo.slice(0, 2)] ?? NONE);
@@ -202,9 +224,13 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
     return [[src, place]]; // "visiting Beijing": the country of the place visited
   }
   if (objects.length === 0) {
-    // "Japan and Australia sign a pact": a coordinated subject is both parties
+    // "Japan and Australia sign a pact", "the two leaders met on Monday": a coordinated subject is both parties,
+    // when the verb takes no object of its own ("Romania and Slovenia tried to meet the standards" does)
     const partner = acts.find((a) => a.end <= src.start && /^\s+and\s+$/.test(text.slice(a.end, src.start)));
-    return partner ? [[partner, src]] : [];
+    const rest = text.slice(tokens[tEnd - 1].end, tokens[tEnd - 1].end + 60);
+    const intransitive = /^\s*(?:[,.;:]|$|(?:on|in|at|last|this|next|again|today|yesterday|separately|privately|briefly|for)\b)/i.test(rest)
+      || /^\s+(?:an?|the|their|its|new|two)?\s*(?:[\p{L}-]+\s+){0,2}(?:pact|deal|agreement|accord|treaty|memorandum|protocol|declaration|communiqu[eé]|talks)\b/iu.test(rest);
+    return partner && intransitive ? [[partner, src]] : [];
   }
   return objects.map((o) => [src, o] as [Actor, Actor]);
 }
