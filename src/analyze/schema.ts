@@ -66,6 +66,8 @@ export interface Event {
   sentence: Span;
   trigger: TextSpan;
   confidence: number;
+  /** which coder found it: dyad's own, or PETRARCH with the user's dictionaries (`--dictionaries DIR`) */
+  coder?: 'dyad' | 'petrarch';
 }
 
 export type Direction = 'cooperative' | 'conflictual' | 'mixed';

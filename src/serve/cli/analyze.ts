@@ -6,8 +6,9 @@ import { formatProblem, isError, PROBLEM, problem } from '../../ingest/problem.j
 import { EXIT, parseDate, plural, requireExisting, type Io } from './io.js';
 import { formatTable, shortId } from './table.js';
 import { eventColumns, quoteColumns } from './views.js';
+import { pipelineFor } from './dictionaries.js';
 
-interface Options { published?: string; json?: boolean; jsonl?: boolean }
+interface Options { published?: string; json?: boolean; jsonl?: boolean; dictionaries?: string }
 
 export function summarize(a: Analysis): string {
   const art = a.article;
@@ -28,6 +29,7 @@ export function summarize(a: Analysis): string {
 /** `dyad analyze FILE…`: analyses articles and prints them; nothing is stored. */
 export async function runAnalyze(files: string[], opts: Options, io: Io): Promise<number> {
   requireExisting(files);
+  const pipeline = pipelineFor(opts.dictionaries); // --dictionaries DIR: PETRARCH events added (src/analyze/events/petrarch-events.ts)
   let code: number = EXIT.ok;
   let held: Analysis | null = null; // with --json, one article prints pretty; from the second on, JSON Lines
   let count = 0;
@@ -43,7 +45,7 @@ export async function runAnalyze(files: string[], opts: Options, io: Io): Promis
     }
     let result: Analysis;
     try {
-      result = analyze(item.article);
+      result = analyze(item.article, pipeline);
     } catch (err) {
       io.stderr.write(formatProblem(problem(PROBLEM.ANALYZE, `analysis failed: ${(err as Error).message}`, item.source, item.line)) + '\n');
       code = EXIT.someFailed;
@@ -66,5 +68,6 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that carry none', parseDate)
     .option('--json', 'the analysis document as JSON (pretty for one article, else one a line)')
     .option('--jsonl', 'one analysis document a line')
+    .option('--dictionaries <dir>', 'PETRARCH-format dictionaries (verbs, actors, agents): their events are added, marked coder "petrarch"')
     .action(async (files: string[], opts: Options) => done(await runAnalyze(files, opts, io)));
 }

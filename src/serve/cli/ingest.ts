@@ -9,6 +9,8 @@ import { ingestParallel, parseWorkers } from '../../scale/ingest.js';
 import { defaultWorkers } from '../../scale/pool.js';
 import { runEnqueue } from '../../scale/cli.js';
 import { watchPaths } from './watch.js';
+import type { Pipeline } from '../../analyze/pipeline.js';
+import { pipelineFor } from './dictionaries.js';
 
 export interface IngestSummary {
   added: number;
@@ -28,9 +30,11 @@ export interface IngestOptions {
   collectIds?: boolean;
   /** stops the batch between two articles */
   signal?: AbortSignal;
+  /** the analysis pipeline (default: dyad's; `--dictionaries` adds PETRARCH events) */
+  pipeline?: Pipeline;
 }
 
-interface Options { db?: string; published?: string; reanalyze?: boolean; durable?: boolean; json?: boolean; workers?: number; queue?: string; queueName?: string; watch?: boolean; watchInterval?: number; signal?: AbortSignal }
+interface Options { dictionaries?: string; db?: string; published?: string; reanalyze?: boolean; durable?: boolean; json?: boolean; workers?: number; queue?: string; queueName?: string; watch?: boolean; watchInterval?: number; signal?: AbortSignal }
 
 /**
  * Reads files, analyses each article not yet stored, stores it (one transaction each). Problems are collected,
@@ -69,7 +73,7 @@ export async function ingestFiles(store: Store, files: readonly InputFile[], opt
         }
         let analysis;
         try {
-          analysis = analyze(article);
+          analysis = analyze(article, opts.pipeline);
         } catch (err) {
           report(problem(PROBLEM.ANALYZE, `analysis failed: ${(err as Error).message}`, item.source, item.line));
           continue;
@@ -99,6 +103,8 @@ export const countLine = (s: IngestSummary) => `added ${s.added}, already presen
 export async function runIngest(paths: string[], opts: Options, io: Io): Promise<number> {
   if (opts.queue) return runEnqueue(paths, { ...opts, queue: opts.queue }, io); // many machines: src/scale/queue.ts
   requireExisting(paths);
+  // --dictionaries DIR: PETRARCH events added; analysed on this thread (the worker threads run dyad's own pipeline)
+  const pipeline = opts.dictionaries ? pipelineFor(opts.dictionaries) : undefined;
   const { files, problems } = await listInputs(paths);
   const store = openDb(opts.db, io, 'write', { durable: opts.durable });
   // SIGTERM or Ctrl-C: finish the article being stored, close the database, report, exit (a second Ctrl-C kills)
@@ -111,7 +117,10 @@ export async function runIngest(paths: string[], opts: Options, io: Io): Promise
   try {
     for (const p of problems) io.stderr.write(formatProblem(p) + '\n');
     // analysis on worker threads (all cores by default), writes batched: src/scale
-    sum = await ingestParallel(store, files, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal, workers: opts.workers ?? defaultWorkers(io.env) }, io);
+    const ingest = (found: readonly InputFile[]) => pipeline
+      ? ingestFiles(store, found, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal, pipeline }, io)
+      : ingestParallel(store, found, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal, workers: opts.workers ?? defaultWorkers(io.env) }, io);
+    sum = await ingest(files);
     sum.failed += problems.filter(isError).length;
     sum.problems.unshift(...problems);
     if (opts.watch && !stop.signal.aborted) {
@@ -120,7 +129,7 @@ export async function runIngest(paths: string[], opts: Options, io: Io): Promise
       io.stderr.write(`dyad: watching ${paths.join(', ')} for new files (Ctrl-C to stop)\n`);
       opts.signal?.addEventListener('abort', () => stop.abort('SIGINT'));
       await watchPaths(paths, async (found) => {
-        const one = await ingestParallel(store, found, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal, workers: opts.workers ?? defaultWorkers(io.env) }, io);
+        const one = await ingest(found);
         io.stdout.write(`${found.map((f) => f.path).join(', ')}: ${countLine(one)}\n`);
         sum.added += one.added; sum.present += one.present; sum.failed += one.failed; sum.problems.push(...one.problems);
       }, { signal: stop.signal, intervalMs: opts.watchInterval, known: files, io });
@@ -149,6 +158,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--json', 'print the counts and problems as JSON')
     .option('--workers <n>', 'analyzer threads (default: $DYAD_WORKERS or every core; 0 analyzes on the main thread)', parseWorkers)
     .option('--watch', 'after the paths, ingest every new or changed file in them as it appears, until Ctrl-C')
+    .option('--dictionaries <dir>', 'PETRARCH-format dictionaries (verbs, actors, agents): their events are added (analysed on one thread)')
     .option('--queue <url>', 'enqueue the articles as jobs in Redis (redis://…) for `dyad worker`s instead of analyzing them here')
     .option('--queue-name <name>', 'queue name with --queue (default: dyad-articles)')
     .action(async (paths: string[], opts: Options) => done(await runIngest(paths, opts, io)));
