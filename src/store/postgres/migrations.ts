@@ -178,6 +178,16 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX story_members_story ON story_members(story_id);
   CREATE INDEX story_members_seq ON story_members(seq);
   `,
+  // 3: the articles waiting to be grouped into stories, written with the article: finding them costs nothing
+  // however large the corpus (PostgreSQL only: SQLite has one writer and reads the articles past the last grouped)
+  `
+  CREATE TABLE story_pending (
+    article_id ${T} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    seq BIGINT NOT NULL
+  );
+  INSERT INTO story_pending (article_id, seq)
+    SELECT a.id, a.seq FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id);
+  `,
 ];
 
 /**

@@ -1,7 +1,8 @@
 // Stories in PostgreSQL: the same grouping as the SQLite engine's (`../sqlite/stories.ts`): MinHash signatures, LSH
 // bands, a story's id is its first stored article's, the oldest story takes in those an article bridges. Grouping
 // runs after articles are stored, under an advisory lock (one grouper at a time across all writers), over every
-// article not grouped yet, so an article stored by a worker that died before grouping is grouped by the next one.
+// article waiting in `story_pending` (written with the article), so an article stored by a worker that died before
+// grouping is grouped by the next one.
 import type pg from 'pg';
 import type { Analysis } from '../../analyze/schema.js';
 import { storyBrief, type BriefArticle } from '../../analyze/summary/story.js';
@@ -67,9 +68,9 @@ export async function syncStoriesPg(c: pg.PoolClient): Promise<number> {
   await c.query('BEGIN');
   try {
     await c.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':dyad-stories'))`);
-    const { rows } = await c.query(`SELECT a.seq, a.id, a.text FROM articles a
-      WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id) ORDER BY a.seq`);
+    const { rows } = await c.query(`SELECT a.seq, a.id, a.text FROM story_pending p JOIN articles a ON a.id = p.article_id ORDER BY p.seq`);
     for (const r of rows as Row[]) await assign(c, Number(r.seq), r.id, r.text);
+    if (rows.length > 0) await c.query(`DELETE FROM story_pending WHERE article_id = ANY($1::text[])`, [rows.map((r: Row) => r.id)]);
     await c.query('COMMIT');
     return rows.length;
   } catch (err) {

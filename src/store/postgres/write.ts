@@ -72,6 +72,7 @@ export async function addArticlePg(c: Q, a: Analysis, opts: AddOptions = {}, ing
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
     [id, art.title, art.standfirst ?? null, art.text, art.published ?? null, art.source ?? null, art.url ?? null, art.lang ?? 'en', JSON.stringify({ ...a, article: undefined }), ingestedAt]);
     if ((ins.rowCount ?? 0) === 0) { await c.query('COMMIT'); return 'present'; }
+    await c.query(`INSERT INTO story_pending (article_id, seq) SELECT id, seq FROM articles WHERE id = $1`, [id]);
     if (!opts.replace) await c.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':dyad-actors'))`);
 
     const byEntity = new Map<string, number | null>();
