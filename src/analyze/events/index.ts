@@ -83,6 +83,16 @@ function findTriggers(tokens: readonly Token[], from: number, to: number, inName
   return out;
 }
 
+/** "US air strikes against Iraq could do serious harm": a modal after an event noun makes it hypothetical. */
+function modalAfter(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to && k < from + 8; k++) {
+    const w = tokens[k].text.toLowerCase();
+    if (w === ',' || w === ';' || w === 'that' || w === 'which') return false;
+    if (w === 'could' || w === 'would' || w === 'might' || w === 'may') return true;
+  }
+  return false;
+}
+
 /** The date an event takes from the times of its sentence; "since …" times anchor a period, not an event. */
 export function dateFor(doc: Document, times: readonly TimeExpr[], sentence: Sentence, triggerStart: number): TimeExpr | null {
   let best: TimeExpr | null = null;
@@ -97,6 +107,9 @@ export function dateFor(doc: Document, times: readonly TimeExpr[], sentence: Sen
       if (t.end <= triggerStart && /^\s*,\s*when\b/.test(doc.text.slice(t.end, triggerStart))) return t;
       continue;
     }
+    // "said here Friday that U.S. raids …": the day of the saying, not of what was said
+    const lead = doc.text.slice(Math.max(sentence.start, t.start - 18), t.start).toLowerCase();
+    if (t.end <= triggerStart && /\b(?:said|says|told|announced|reported|stated|added)\s+(?:here\s+|on\s+|late\s+|early\s+)?$/.test(lead)) continue;
     const dist = t.start >= triggerStart ? t.start - triggerStart : triggerStart - t.end;
     if (dist < bestDist) { best = t; bestDist = dist; }
   }
@@ -127,7 +140,7 @@ export function codeEvents(doc: Document): Event[] {
     let lastVerbEnd = -1;
     for (const f of triggers) {
       // "lifting economic sanctions": easing a sanction is a concession, not a sanction
-      const easing = f.entry.cameo.startsWith('16') && /\b(?:lift|lifts|lifted|lifting|ease|eased|eases|easing|remove|removed|removing|end|ended|ending)\s+(?:the\s+|all\s+|economic\s+|its\s+|sweeping\s+)*$/i.test(doc.text.slice(Math.max(sentence.start, tokens[f.tok].start - 40), tokens[f.tok].start));
+      const easing = f.entry.cameo.startsWith('16') && /\b(?:lift|lifts|lifted|lifting|ease|eased|eases|easing|remove|removed|removing|end|ended|ending)\b[^.,;:]{0,45}$/i.test(doc.text.slice(Math.max(sentence.start, tokens[f.tok].start - 40), tokens[f.tok].start));
       const code = cameo.get(easing ? '081' : f.entry.cameo)!;
       const tEnd = f.tok + f.len;
       // "signed cooperation agreements": the noun restates the verb's event
@@ -141,7 +154,11 @@ export function codeEvents(doc: Document): Event[] {
         const published = doc.article.published;
         // "meet separately Monday" in a Friday paper: a date after publication is a plan, not a fact
         if (modality === 'asserted' && timex && published && /^\d{4}-\d{2}-\d{2}/.test(timex.value) && timex.value.slice(0, 10) > published) modality = 'planned';
-        const fallback = modality === 'asserted' || modality === 'reported' ? published : null;
+        // a conflict noun with no date of its own ("condemning Iraq's invasion of Kuwait") often recalls an older event:
+        // it stays undated rather than taking the publication day
+        const background = f.entry.nominal && Number(f.entry.cameo.slice(0, 2)) >= 10;
+        if (f.entry.nominal && modality === 'asserted' && modalAfter(tokens, tEnd, t1)) modality = 'hypothetical';
+        const fallback = (modality === 'asserted' || modality === 'reported') && !background ? published : null;
         const date = timex ? timex.value.slice(0, 10) : fallback;
         const loc = mentions.find((m) => m.sentence === s && m.locative && (m.type === 'LOCATION' || m.type === 'COUNTRY'));
         return {
