@@ -26,6 +26,8 @@ export interface ReduceOptions {
   plainCode?: (code: string) => boolean;
   excludeForms?: ReadonlySet<string>;
   excludeBlocks?: ReadonlySet<string>;
+  /** forms that code only through a pattern, never alone ("called" is seldom a phone call, "called for" is an appeal) */
+  patternOnlyForms?: ReadonlySet<string>;
 }
 
 /** words that join the verb when a pattern puts them right after it ("call for", "back down") */
@@ -66,7 +68,8 @@ export function reduceVerbDictionary(dict: VerbDictionary, opts: ReduceOptions):
     // the file's old ";" comments and stray commas inside braces are not forms
     const surface = f.words.join(' ').toLowerCase().replace(/\s*;.*$/, '');
     if (!FORM.test(surface)) continue;
-    if (!owner.has(surface)) owner.set(surface, { block: blockIndex.get(f.block)!, code: f.code });
+    // "041:041", "042:043": the first code is the verb's (the second codes the reverse direction in PETRARCH)
+    if (!owner.has(surface)) owner.set(surface, { block: blockIndex.get(f.block)!, code: f.code?.split(':')[0].trim() || null });
   }
   const blocks: ReducedBlock[] = [];
   const codes = new Set<string>();
@@ -75,7 +78,7 @@ export function reduceVerbDictionary(dict: VerbDictionary, opts: ReduceOptions):
     const verbs = new Map<string, { cameo: string | null; forms: string[] }>();
     for (const [surface, o] of owner) {
       if (o.block !== bi || excludeForms.has(surface)) continue;
-      const cameo = kept(o.code) && (opts.plainCode ?? opts.keepCode)(o.code) ? o.code : null;
+      const cameo = kept(o.code) && (opts.plainCode ?? opts.keepCode)(o.code) && !opts.patternOnlyForms?.has(surface) ? o.code : null;
       const key = String(cameo);
       const v = verbs.get(key);
       if (v) v.forms.push(surface); else verbs.set(key, { cameo, forms: [surface] });
@@ -99,6 +102,8 @@ export function reduceVerbDictionary(dict: VerbDictionary, opts: ReduceOptions):
     const hasPlain = [...verbs.values()].some((v) => v.cameo !== null);
     const useful = patterns.filter((p) => coded(p) || hasPlain || (p.object && patterns.some((q) => coded(q) && q.particles === p.particles && !q.object)));
     if (!hasPlain && !useful.some(coded)) return;
+    // forms that code nothing alone matter only through the block's patterns
+    if (!useful.length) for (const [k, v] of verbs) if (v.cameo === null) verbs.delete(k);
     for (const v of verbs.values()) if (v.cameo) codes.add(v.cameo);
     for (const p of useful) if (p.cameo) codes.add(p.cameo);
     blocks.push({ block: b.name, verbs: [...verbs.values()], patterns: useful });
