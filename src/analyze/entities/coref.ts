@@ -1,6 +1,6 @@
 import type { Mention } from '../document.js';
 import type { Entity, EntityType } from '../schema.js';
-import { lexicon } from '../lexicon/index.js';
+import { lexicon, personCountry } from '../lexicon/index.js';
 import { roleText } from './mentions.js';
 
 /**
@@ -137,6 +137,8 @@ export function resolveEntities(text: string, mentions: readonly Mention[]): Cor
   // number the entities that have a name, in order of first mention
   const kept = clusters.filter((c) => c.hasName && c.mentions.length > 0).sort((a, b) => a.mentions[0] - b.mentions[0]);
   kept.forEach((c, k) => { c.id = `e${k + 1}`; });
+  // a well-known person the article gives no country keeps the one the people lexicon knows ("Tony Blair")
+  for (const c of kept) if (c.type === 'PERSON' && !c.country) c.country = personCountry(c.name);
   const entities: Entity[] = kept.map((c) => {
     const ms = c.mentions.map((i) => mentions[i]).sort((a, b) => a.start - b.start);
     const aliases = new Set<string>();

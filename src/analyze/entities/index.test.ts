@@ -55,6 +55,12 @@ describe('entities', () => {
     expect(e.mentions.filter((m) => m.text === 'Xi Jinping')).toHaveLength(2);
   });
 
+  it('knows the country of a well-known person the article gives none', () => {
+    const doc = analyzeLines(['Talks', 'Tony Blair met Bill Clinton in London.']);
+    expect(entityNamed(doc, 'Tony Blair')?.country).toBe('GBR');
+    expect(entityNamed(doc, 'Bill Clinton')?.country).toBe('USA');
+  });
+
   it('keeps every mention offset true to the text', () => {
     const doc = analyzeLines(['A', 'Chinese Premier Li Qiang told his Japanese counterpart that Beijing’s position had not changed.']);
     for (const e of doc.entities!) for (const m of e.mentions) expect(doc.text.slice(m.start, m.end)).toBe(m.text);

@@ -95,3 +95,16 @@ export function matchAt(lex: Lexicon, words: readonly string[], i: number, end: 
   }
   return null;
 }
+
+let people: Map<string, string> | null = null;
+
+/** The country of a well-known person by full name (data/lexicon/people.json), for when the article gives none. */
+export function personCountry(name: string): string | null {
+  if (!people) {
+    const raw = JSON.parse(readFileSync(join(findRoot(), 'data', 'lexicon', 'people.json'), 'utf8')).people as Record<string, string>;
+    people = new Map(Object.entries(raw));
+  }
+  const key = name.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (!key.includes(' ')) return null;
+  return people.get(key) ?? people.get(key.replace(/\b[a-z]\. /g, '')) ?? null;
+}
