@@ -20,13 +20,24 @@ import { codeSentence, type Coding, type Dictionaries } from './petrarch/index.j
 
 const names = new WeakMap<Dictionaries, { actor: Map<string, string>; agent: Map<string, string> }>();
 
-const titleCase = (words: readonly string[]) => words.map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
+const SMALL = new Set(['OF', 'THE', 'AND', 'FOR', 'IN', 'ON', 'AT', 'DE', 'DU', 'AL']);
+const titleCase = (words: readonly string[]) => words.map((w, i) => (i > 0 && SMALL.has(w) ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase())).join(' ');
 
 function nameIndex(d: Dictionaries) {
   let n = names.get(d);
   if (n) return n;
   n = { actor: new Map(), agent: new Map() };
-  for (const e of d.actors.entries) for (const c of e.codes) for (const code of c.codes) if (!n.actor.has(code) && e.names[0]) n.actor.set(code, titleCase(e.names[0]));
+  // an entry whose undated code it is names a code best ("GREECE [GRC]", not a king of Greece [GRCGOV 1964-1973])
+  for (const undated of [true, false]) {
+    for (const e of d.actors.entries) {
+      for (const c of e.codes) {
+        if ((c.from === null && c.to === null) !== undated) continue;
+        for (const code of c.codes) if (!n.actor.has(code) && e.names[0]) n.actor.set(code, titleCase(e.names[0]));
+      }
+    }
+  }
+  // a country code is named as dyad names the country
+  for (const [iso3, name] of lexicon().countryName) n.actor.set(iso3, name);
   for (const list of d.agents.byFirst.values()) {
     for (const a of list) {
       const code = (a.prefix || a.suffix).replace(/~/g, '');
