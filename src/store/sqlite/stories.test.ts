@@ -60,6 +60,13 @@ describe('stories', () => {
     expect(analyze(late).article.story).toBeNull();
   });
 
+  it('puts an article like two stories in the closer one, and never merges the two', async () => {
+    const both = variant('Roundup: defence pact and sanctions', [...pact().body, ...read('canada-iran-sanctions.txt').body.slice(0, 2)], '2026-02-12', 'Roundup');
+    await store.addArticle(analyze(both));
+    expect(await store.storyOf!(both.id)).toBe(ids.original);
+    expect(await store.storyOf!(ids.other)).toBe(ids.other);
+  });
+
   it('groups the articles of a database stored before stories existed when it is opened', async () => {
     const path = join(dir, 'old.db');
     const s = openSqliteStore(path);
