@@ -87,8 +87,11 @@ describe('stories', () => {
     expect(all.every((h) => h.story === ids.original)).toBe(true);
     expect((await store.searchArticles!({ text: 'logistics', country: 'IRN' }))).toEqual([]);
     const iran = await store.searchArticles!({ country: 'IRN' });
-    expect(iran.map((h) => h.id)).toEqual([ids.other]);
-    expect((await store.searchArticles!({ actor: 'Morioka', since: '2026-02-11' })).map((h) => h.id)).toEqual([ids.rewrite]);
+    expect(iran.map((h) => h.id)).toContain(ids.other);
+    expect(iran.map((h) => h.id)).not.toContain(ids.original);
+    const since = (await store.searchArticles!({ actor: 'Morioka', since: '2026-02-11' })).map((h) => h.id);
+    expect(since).toContain(ids.rewrite);
+    expect(since).not.toContain(ids.original);
     expect((await store.searchArticles!({ dyad: ['AUS', 'JPN'], type: 'consult' })).length).toBeGreaterThan(0);
     expect((await store.searchArticles!({ dyad: ['AUS', 'JPN'], modality: 'negated' }))).toEqual([]);
     expect((await store.searchArticles!({ text: 'sanctions', until: '2026-01-01' }))).toEqual([]);
