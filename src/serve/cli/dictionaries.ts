@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, defaultPipeline } from '../../analyze/index.js';
-import type { Analysis } from '../../analyze/schema.js';
-import type { Article } from '../../ingest/article.js';
+import { defaultPipeline } from '../../analyze/index.js';
 import type { Pipeline } from '../../analyze/pipeline.js';
 import { UsageError } from './io.js';
 import { withPetrarch } from '../../analyze/events/petrarch-events.js';
@@ -34,10 +32,7 @@ export function readPetrarchDictionaries(dir: string): Dictionaries {
   };
 }
 
-/** The analysis pipeline for `--dictionaries DIR` (dyad's own otherwise). */
-export function pipelineFor(dir: string | undefined): Pipeline {
-  return dir ? withPetrarch(defaultPipeline, readPetrarchDictionaries(dir)) : defaultPipeline;
+/** The analysis pipeline for `--dictionaries DIR`; undefined (analyze()'s own) without it. */
+export function pipelineFor(dir: string | undefined): Pipeline | undefined {
+  return dir ? withPetrarch(defaultPipeline, readPetrarchDictionaries(dir)) : undefined;
 }
-
-/** analyze() with the pipeline of the options. */
-export const analyzeWith = (pipeline: Pipeline) => (article: Article): Analysis => analyze(article, pipeline);

@@ -104,7 +104,7 @@ export async function runIngest(paths: string[], opts: Options, io: Io): Promise
   if (opts.queue) return runEnqueue(paths, { ...opts, queue: opts.queue }, io); // many machines: src/scale/queue.ts
   requireExisting(paths);
   // --dictionaries DIR: PETRARCH events added; analysed on this thread (the worker threads run dyad's own pipeline)
-  const pipeline = opts.dictionaries ? pipelineFor(opts.dictionaries) : undefined;
+  const pipeline = pipelineFor(opts.dictionaries);
   const { files, problems } = await listInputs(paths);
   const store = openDb(opts.db, io, 'write', { durable: opts.durable });
   // SIGTERM or Ctrl-C: finish the article being stored, close the database, report, exit (a second Ctrl-C kills)
