@@ -85,7 +85,7 @@ describe('stories', () => {
     const all = await store.searchArticles!({ text: 'logistics' });
     expect(all.map((h) => h.id)).toContain(ids.original);
     expect(all.every((h) => h.story === ids.original)).toBe(true);
-    expect((await store.searchArticles!({ text: 'logistics', country: 'IRN' }))).toEqual([]);
+    expect((await store.searchArticles!({ text: 'logistics', country: 'IRN' })).map((h) => h.id)).not.toContain(ids.original);
     const iran = await store.searchArticles!({ country: 'IRN' });
     expect(iran.map((h) => h.id)).toContain(ids.other);
     expect(iran.map((h) => h.id)).not.toContain(ids.original);
