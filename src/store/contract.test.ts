@@ -83,6 +83,21 @@ for (const engine of [sqlite, postgres]) {
       expect(await store.counts()).toEqual(before);
     });
 
+    it('two writers at once store each article once, and each actor once', async () => {
+      await store.counts(); // the schema is in place before the second writer opens
+      const other = openStore(location);
+      try {
+        const corpus = [...fixtureCorpus(), ...fixtureCorpus()];
+        const [a, b] = await Promise.all([store.addArticles(corpus), other.addArticles([...corpus].reverse())]);
+        expect([...a, ...b].filter((r) => r === 'added')).toHaveLength(3);
+        expect([...a, ...b].filter((r) => r === 'present')).toHaveLength(9);
+      } finally {
+        await other.close();
+      }
+      expect(await store.counts()).toMatchObject({ articles: 3, actors: 6, events: 4 });
+      expect((await store.actors({ type: 'PERSON' })).map((x) => x.name).sort()).toEqual(['Cho Hyun', 'Kyriakos Mitsotakis', 'Recep Tayyip Erdogan']);
+    });
+
     it('stores all of an article or none of it', async () => {
       const [a] = fixtureCorpus();
       a.events.push({ ...a.events[0] });
