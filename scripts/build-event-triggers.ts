@@ -35,6 +35,13 @@ const EXCLUDED_FORMS = new Set<string>([
   // request", "hopes its troops will", "push Saddam Hussein aside", "an early start to talks", "Poland … buy"
   ...inflected('apply', 'reward', 'blast', 'defend', 'give', 'hope', 'push', 'start', 'buy', 'remove'), 'gave', 'given',
   'request', 'requests',
+  // read in 50 more BBC politics articles naming foreign countries: "insisted he would not be diverted", "sought to
+  // reassure backbenchers", "he has upset his chancellor", "a few arms", "not fund the Conservatives", "to resign the
+  // whip", "obliged to compensate", "Labour campaign posters", "increase tax allowances", "a price to pay for",
+  // "didn't do enough to protect the UK", "discussed the general election" (coded 0341)
+  ...inflected('insist', 'reassure', 'upset', 'arm', 'fund', 'order', 'resign', 'compensate', 'campaign', 'tax', 'pay for', 'protect', 'discuss'), 'paid for',
+  // and in 60 others: "the Italian finance minister", "which said the measures unfairly penalised" (130 from "* MEASURES")
+  ...inflected('finance', 'say'), 'said',
 ]);
 
 /** forms that code only through a pattern of their block ("called … a liar", "called for"), never alone */
