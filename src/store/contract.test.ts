@@ -267,6 +267,13 @@ for (const engine of [sqlite, postgres]) {
         expect((await store.article(ids.rewrite.slice(0, 12))).found?.article.story).toBe(ids.original);
       });
 
+      it('puts an article like two stories in the closer one, and never merges the two', async () => {
+        const both = variant('Roundup: defence pact and sanctions', [...pact().body, ...readExample('canada-iran-sanctions.txt').body.slice(0, 2)], '2026-02-12', 'Roundup');
+        await store.addArticle(analyze(both));
+        expect(await store.storyOf!(both.id)).toBe(ids.original);
+        expect(await store.storyOf!(ids.other)).toBe(ids.other);
+      });
+
       it('searches with filters on actors, countries, dyads, event types, modality and dates', async () => {
         const all = await store.searchArticles!({ text: 'logistics' });
         expect(all.map((h) => h.id)).toContain(ids.original);

@@ -1,5 +1,6 @@
 // Stories in PostgreSQL: the same grouping as the SQLite engine's (`../sqlite/stories.ts`): MinHash signatures, LSH
-// bands, a story's id is its first stored article's, the oldest story takes in those an article bridges. Grouping
+// bands, an article joins the story of the closest article it matches, a story's id is its first stored article's
+// and never changes (stories never merge). Grouping
 // runs after articles are stored, under an advisory lock (one grouper at a time across all writers), over every
 // article waiting in `story_pending` (written with the article), so an article stored by a worker that died before
 // grouping is grouped by the next one.
@@ -49,18 +50,12 @@ async function assign(c: pg.PoolClient, seq: number, id: string, text: string): 
   const keys = bandKeys(sig);
   await c.query(`INSERT INTO story_bands (band, key, article_id) SELECT band, key, $3 FROM unnest($1::int[], $2::bigint[]) AS k(band, key)
     ON CONFLICT DO NOTHING`, [keys.map((_, i) => i), keys, id]);
-  const stories = [...new Set(found.map((m) => m.story))];
-  let story = id;
-  if (stories.length > 0) {
-    const ranked = [];
-    for (const s of stories) ranked.push({ s, first: Number((await c.query(`SELECT MIN(seq) AS m FROM story_members WHERE story_id = $1`, [s])).rows[0].m) });
-    ranked.sort((a, b) => a.first - b.first);
-    story = ranked[0].s;
-    for (const { s } of ranked.slice(1)) await c.query(`UPDATE story_members SET story_id = $1 WHERE story_id = $2`, [story, s]);
-  }
+  // the story of the closest article; stories never merge (as the SQLite engine: single-link merging chains
+  // unrelated stories through mixed articles)
+  const story = found.length > 0 ? found[0].story : id;
   await c.query(`INSERT INTO story_members (article_id, story_id, seq, similarity) VALUES ($1, $2, $3, $4)
     ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id, seq = EXCLUDED.seq, similarity = EXCLUDED.similarity`,
-  [id, story, seq, stories.length > 0 ? found[0].similarity : null]);
+  [id, story, seq, found.length > 0 ? found[0].similarity : null]);
 }
 
 /** Groups every article not in a story yet, in the order they were stored; returns how many. */
