@@ -87,6 +87,11 @@ describe('events', () => {
     expect(e).toMatchObject({ type: 'CONCEDE', cameo: '081' });
   });
 
+  it('codes one event when a party is named twice in apposition', () => {
+    const found = events('Brazilian Foreign Minister Rafael Antunes spoke by telephone with his Argentine counterpart, Lucía Ferreyra, on Sunday.');
+    expect(found.filter((e) => e.cameo === '041')).toHaveLength(1);
+  });
+
   it('keeps trigger and sentence offsets true to the text', () => {
     const doc = analyzeLines(['Headline', 'Brazil signed an agreement with Argentina on Tuesday.']);
     for (const e of doc.events!) {

@@ -171,9 +171,14 @@ export function codeEvents(doc: Document): Event[] {
         };
       };
       if (pairs.length === 0 && BOTH_SIDES.test(clauseStart.slice(-60))) { deferredBothSides.push({ event: base() }); continue; }
+      const coded = new Set<string>();
       for (const [src, tgt] of pairs) {
         if (src.entity && src.entity === tgt.entity) continue;
         if (src.country && src.country === tgt.country && src.mention === tgt.mention) continue;
+        // "his Argentine counterpart, Lucía Ferreyra": two mentions of one party make one event
+        const parties = `${src.entity ?? src.name}|${tgt.entity ?? tgt.name}`;
+        if (coded.has(parties)) continue;
+        coded.add(parties);
         const e = base();
         const confidence = 0.5 + (src.entity ? 0.15 : 0) + (tgt.entity ? 0.15 : 0) + (src.country && tgt.country ? 0.1 : 0);
         events.push({ ...e, source: asEventActor(src), target: asEventActor(tgt), confidence: Math.round(confidence * 100) / 100 });
