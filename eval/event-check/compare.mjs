@@ -16,7 +16,7 @@ const recheckPath = join(here, 'recheck.json');
 const recheck = existsSync(recheckPath) ? JSON.parse(readFileSync(recheckPath, 'utf8')) : { articles: {} };
 const dump = process.argv.includes('--dump-new') ? [] : null;
 const list = process.argv.includes('--list');
-const key = (e) => `${e.trigger.start}|${e.type}|${e.source?.name}|${e.target?.name}`;
+const key = (e) => `${e.trigger.start}|${e.type}|${e.source?.name}|${e.target?.name}|${e.modality}|${e.date ?? ""}`;
 let accepted = 0, rejected = 0, unjudged = 0, removedAccepted = 0, removedRejected = 0;
 for (const a of check.articles) {
   const input = join(root, a.input ?? a.article);
@@ -32,7 +32,7 @@ for (const a of check.articles) {
     if (!v && dump) dump.push({ input: a.input ?? a.article, event: e.id, type: e.type, cameo: e.cameo, source: e.source, target: e.target, date: e.date, modality: e.modality, trigger: e.trigger, sentence: analysis.article.text.slice(e.sentence.start, e.sentence.end), verdict: null, note: '' });
     if (!v) { unjudged++; if (list) console.log(`NEW  ${a.input ?? a.article}  ${e.type} ${e.source.name}/${e.source.country} -> ${e.target?.name}/${e.target?.country} ${e.modality} ${e.date} | ${e.trigger.text} | ${analysis.article.text.slice(e.sentence.start, e.sentence.end).slice(0, 160)}`); }
     else if (v.verdict === 'accept') accepted++;
-    else rejected++;
+    else { rejected++; if (list) console.log(`BAD  ${(a.input ?? a.article).split('/').pop()}  ${e.type} ${e.source.name}/${e.source.country} -> ${e.target?.name}/${e.target?.country} ${e.modality} ${e.date} | ${e.trigger.text} | ${(v.note ?? '').slice(0, 140)} | ${analysis.article.text.slice(e.sentence.start, e.sentence.end).slice(0, 200)}`); }
   }
   for (const [k, v] of old) {
     if (now.has(k) || !a.events.includes(v)) continue;

@@ -3,7 +3,9 @@ import type { Modality } from '../schema.js';
 
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'denied', 'denies', 'deny', 'refused', 'declined', 'failed', 'without']);
 /** verbs that ask for an event: what follows "urged X to …" has not happened */
-const REQUESTING = new Set(['urged', 'urge', 'urges', 'urging', 'asked', 'ask', 'asks', 'invited', 'invite', 'invites', 'called', 'calling', 'calls', 'appealed', 'pressed', 'encouraged', 'demanded', 'told', 'persuade', 'persuaded', 'wanted', 'want', 'wants', 'hopes', 'hoped', 'trying', 'tried', 'sought', 'seeks', 'seek', 'offered', 'agreed', 'promised', 'pledged', 'vowed', 'refused', 'ready', 'willing', 'able', 'order', 'ordered', 'promising', 'pledging', 'vowing', 'hoping', 'seeking', 'wanting', 'offering', 'agreeing', 'trying']);
+const REQUESTING = new Set(['urged', 'urge', 'urges', 'urging', 'asked', 'ask', 'asks', 'invited', 'invite', 'invites', 'called', 'calling', 'calls', 'appealed', 'pressed', 'encouraged', 'demanded', 'told', 'persuade', 'persuaded', 'wanted', 'want', 'wants', 'hopes', 'hoped', 'trying', 'tried', 'sought', 'seeks', 'seek', 'offered', 'refused', 'ready', 'willing', 'able', 'order', 'ordered', 'hoping', 'seeking', 'wanting', 'offering', 'trying']);
+/** verbs that commit to an event: what follows "promised to …" is planned */
+const COMMITTING = new Set(['promised', 'promising', 'promises', 'pledged', 'pledging', 'pledges', 'vowed', 'vowing', 'vows', 'agreed', 'agreeing', 'agrees', 'decided', 'committed']);
 const HYPOTHETICAL = new Set(['until', 'may', 'might', 'could', 'would', 'should', 'if', 'unless', 'possible', 'possibly', 'perhaps', 'considering', 'consider', 'considers', 'keen', 'hopes', 'hoped', 'hope', 'wants', 'wanted', 'proposed', 'whether']);
 const PLANNED = new Set(['will', "'ll", '’ll', 'scheduled', 'plans', 'planning', 'planned', 'plan', 'set', 'expected', 'due', 'aims', 'aim', 'aiming', 'intends', 'intend', 'upcoming', 'going', 'shall', 'to-be']);
 const REPORTED = new Set(['reportedly', 'allegedly', 'purportedly', 'rumoured', 'rumored']);
@@ -28,6 +30,7 @@ export function modalityAt(tokens: readonly Token[], sentenceStart: number, trig
     else if (w === 'to' && i > sentenceStart && BE.has(tokens[i - 1].text.toLowerCase())) planned = true;
     else if (w === 'to' && sawTo === -1) sawTo = i;
     if (REQUESTING.has(w) && sawTo > i) hypothetical = true;
+    if (COMMITTING.has(w) && sawTo > i) planned = true;
   }
   // "according to …" anywhere in the sentence after the trigger marks a report
   for (let i = trigger + 1; i < tokens.length && tokens[i].sentence === tokens[trigger].sentence; i++) {
