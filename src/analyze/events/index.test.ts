@@ -82,6 +82,10 @@ describe('events', () => {
     expect(events('Arafat and Albright meet on January 9.')[0]?.modality).toBe('planned');
   });
 
+  it('treats a promised event as planned', () => {
+    expect(events('Turkey pledged to sign an agreement with Greece.').find((e) => e.cameo === '057')?.modality).toBe('planned');
+  });
+
   it('codes lifting sanctions as a concession', () => {
     const [e] = events('The United States is lifting sanctions on Cuba.');
     expect(e).toMatchObject({ type: 'CONCEDE', cameo: '081' });
