@@ -16,7 +16,7 @@ const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 interface NerSpan { start: number; end: number; type: string }
 
 const NAME_PARTICLES = new Set(['de', 'da', 'di', 'do', 'dos', 'van', 'von', 'der', 'den', 'bin', 'bint', 'ibn', 'al', 'el', 'la', 'le', 'du', 'del', 'della', 'ter', 'y']);
-const ORG_JOINERS = new Set(['of', 'and', 'the', 'for', '&', 'on', 'de', 'du', 'des', 'in']);
+const ORG_JOINERS = new Set(['of', 'and', 'the', 'for', '&', 'on', 'de', 'du', 'des', 'in', 'es', 'upon', 'sur', 'am', 'an', ...NAME_PARTICLES]);
 
 /**
  * A tagged span never runs across an ordinary lower-case word ("Lee met Xi" is two names): split it there,

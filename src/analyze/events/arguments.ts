@@ -92,6 +92,8 @@ export function objectsOf(actors: readonly Actor[], tokens: readonly Token[], tr
       continue;
     }
     const last = out[out.length - 1];
+    // "visit Baghdad, Gremitskikh said": a name followed by a reporting verb is the speaker, not one more object
+    if (/^\s+(?:said|says|told|added|noted|stated)\b/.test(text.slice(a.end, a.end + 10))) break;
     if (/^(?:,\s*|\s+)and\s+$|^,\s+$/.test(text.slice(last.end, a.start)) || /^\s+and\s+\S+\s+\S+\s+$/.test(text.slice(last.end, a.start))) out.push(a);
     else break;
   }

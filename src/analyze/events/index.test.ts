@@ -82,6 +82,11 @@ describe('events', () => {
     expect(events('Arafat and Albright meet on January 9.')[0]?.modality).toBe('planned');
   });
 
+  it('does not take the speaker after the object for one more party', () => {
+    const found = events('Sytenko is expected to visit Baghdad, Gremitskikh said on Tuesday.');
+    expect(found.map((e) => e.target?.name)).not.toContain('Gremitskikh');
+  });
+
   it('treats a promised event as planned', () => {
     expect(events('Turkey pledged to sign an agreement with Greece.').find((e) => e.cameo === '057')?.modality).toBe('planned');
   });
