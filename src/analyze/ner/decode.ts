@@ -91,9 +91,13 @@ class BeamBuffers {
  * Beam search of `width` (≤ 255) hypotheses, recombining those with the same last two labels (the features see
  * no further back, so the better of them dominates): exact second-order Viterbi when width ≥ the state count.
  * With `gold` (training), stops at the first token where no hypothesis extends the gold prefix and returns that
- * token's index (out[0..i] then holds the best prefix); otherwise returns -1.
+ * token's index (out[0..i] then holds the best prefix); otherwise returns -1. `statics`, when given, holds the
+ * static scores of every token (token i's at i·LABEL_COUNT), summed by the caller exactly as addScores would.
  */
-export function decodeBeam(w: Weights, sf: SentenceFeatures, infos: readonly WordInfo[], out: Uint8Array, width: number, scratch: Scratch, gold?: Uint8Array): number {
+export function decodeBeam(
+  w: Weights, sf: SentenceFeatures, infos: readonly WordInfo[], out: Uint8Array, width: number, scratch: Scratch,
+  gold?: Uint8Array, statics?: Float32Array,
+): number {
   const n = sf.count;
   const B = scratch.beam;
   B.ensure(width, n);
@@ -106,16 +110,38 @@ export function decodeBeam(w: Weights, sf: SentenceFeatures, infos: readonly Wor
   p2[0] = -1;
   let stop = -1;
   let goldSlot = 0;
+  const v = w.values;
+  const mask = w.mask;
+  const base = statics ?? scratch.local;
+  const dyn = scratch.dyn;
   for (let i = 0; i < n; i++) {
     const last = i === n - 1;
-    scratch.local.fill(0);
-    addScores(w, sf.feats, sf.offsets[i], sf.offsets[i + 1], scratch.local);
+    const info = infos[i];
+    const nextInfo = i + 1 < n ? infos[i + 1] : null;
+    let at0 = 0;
+    if (statics) at0 = i * LABEL_COUNT;
+    else {
+      base.fill(0);
+      addScores(w, sf.feats, sf.offsets[i], sf.offsets[i + 1], base);
+    }
     let nsize = 0;
     for (let b = 0; b < size; b++) {
       const prev = p1[b];
-      scoreAfter(w, sf, infos, i, prev, p2[b], scratch.local, scratch);
+      const before = score[b];
+      // history part, added feature by feature in float32 exactly as addScores would (same rounding)
+      dynamicFeatures(prev, p2[b], info, nextInfo, dyn);
+      const r0 = (dyn[0] & mask) * LABEL_COUNT;
+      const r1 = (dyn[1] & mask) * LABEL_COUNT;
+      const r2 = (dyn[2] & mask) * LABEL_COUNT;
+      const r3 = (dyn[3] & mask) * LABEL_COUNT;
+      const r4 = (dyn[4] & mask) * LABEL_COUNT;
       for (let y = 0; y < LABEL_COUNT; y++) {
-        const s = score[b] + scratch.scores[y];
+        let ys = Math.fround(base[at0 + y] + v[r0 + y]);
+        ys = Math.fround(ys + v[r1 + y]);
+        ys = Math.fround(ys + v[r2 + y]);
+        ys = Math.fround(ys + v[r3 + y]);
+        ys = Math.fround(ys + v[r4 + y]);
+        const s = before + ys;
         if (nsize === width && s <= next[width - 1]) continue;
         if (!allowedAfter(prev, y, last)) continue;
         // a hypothesis ending in the same two labels already in the new beam: keep the better one

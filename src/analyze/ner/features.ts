@@ -115,6 +115,14 @@ export function isUpperSentence(infos: readonly WordInfo[]): boolean {
   return letters >= 2 && upper / letters >= 0.8;
 }
 
+/**
+ * How many of a token's static features (the first ones of its list) depend on the word alone, not on its
+ * neighbours or position: the bias, key, raw word, shapes and affixes. Their summed scores can be cached per word.
+ */
+export function wordFeatureCount(w: WordInfo): number {
+  return 5 + w.affixes.length;
+}
+
 export function staticFeatures(infos: readonly WordInfo[], gaz: Uint8Array, buf?: SentenceFeatures): SentenceFeatures {
   const n = infos.length;
   const need = n * 96;
@@ -134,6 +142,7 @@ export function staticFeatures(infos: readonly WordInfo[], gaz: Uint8Array, buf?
     const kp1 = p1 ? p1.key : BOUNDARY_AFTER;
     const sm1 = m1 ? m1.short : BOUNDARY_BEFORE;
     const sp1 = p1 ? p1.short : BOUNDARY_AFTER;
+    // the features of the word alone come first (wordFeatureCount)
     f[p++] = T.Bias;
     f[p++] = mix(T.Key, w.key);
     f[p++] = mix(T.Raw, w.raw);

@@ -1,7 +1,7 @@
 // The runtime tagger: words in, BIO labels out, one sentence at a time.
-import { decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
-import { gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
-import { BIO_OF } from './labels.js';
+import { addScores, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
+import { gazetteerBits, staticFeatures, wordFeatureCount, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
+import { BIO_OF, LABEL_COUNT } from './labels.js';
 import type { Model } from './model.js';
 
 export class Tagger {
@@ -10,6 +10,9 @@ export class Tagger {
   private readonly scratch = new Scratch();
   private buf: SentenceFeatures | undefined;
   private ids = new Uint8Array(256);
+  private statics = new Float32Array(256 * LABEL_COUNT);
+  /** per word type: the summed scores of its word-only features (the weights never change here) */
+  private readonly wordScores = new Map<WordInfo, Float32Array>();
   private readonly gazetteer: (h: number) => number;
 
   /** beam width of decoding: the model's own unless given */
@@ -28,10 +31,35 @@ export class Tagger {
     for (let i = 0; i < n; i++) infos[i] = this.infos.get(words[i]);
     this.buf = staticFeatures(infos, gazetteerBits(infos, this.gazetteer), this.buf);
     if (this.ids.length < n) this.ids = new Uint8Array(n * 2);
-    if (this.beam > 1) decodeBeam(this.weights, this.buf, infos, this.ids, this.beam, this.scratch);
+    if (this.beam > 1) decodeBeam(this.weights, this.buf, infos, this.ids, this.beam, this.scratch, undefined, this.staticScores(infos, this.buf));
     else decodeGreedy(this.weights, this.buf, infos, this.ids, this.scratch);
     const out: string[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = BIO_OF[this.ids[i]];
+    return out;
+  }
+
+  /**
+   * Static scores of every token, as decodeBeam would sum them (same features, same order, so the same float32
+   * rounding), starting from the cached sum of the word-only features that open each token's list.
+   */
+  private staticScores(infos: readonly WordInfo[], sf: SentenceFeatures): Float32Array {
+    const n = infos.length;
+    if (this.statics.length < n * LABEL_COUNT) this.statics = new Float32Array(n * 2 * LABEL_COUNT);
+    const out = this.statics;
+    for (let i = 0; i < n; i++) {
+      const info = infos[i];
+      const own = wordFeatureCount(info);
+      let cached = this.wordScores.get(info);
+      if (!cached) {
+        if (this.wordScores.size >= 50_000) this.wordScores.clear();
+        cached = new Float32Array(LABEL_COUNT);
+        addScores(this.weights, sf.feats, sf.offsets[i], sf.offsets[i] + own, cached);
+        this.wordScores.set(info, cached);
+      }
+      const scores = out.subarray(i * LABEL_COUNT, (i + 1) * LABEL_COUNT);
+      scores.set(cached);
+      addScores(this.weights, sf.feats, sf.offsets[i] + own, sf.offsets[i + 1], scores);
+    }
     return out;
   }
 }
