@@ -136,6 +136,7 @@ export function decodeBeam(
       const r3 = (dyn[3] & mask) * LABEL_COUNT;
       const r4 = (dyn[4] & mask) * LABEL_COUNT;
       for (let y = 0; y < LABEL_COUNT; y++) {
+        if (!allowedAfter(prev, y, last)) continue;
         let ys = Math.fround(base[at0 + y] + v[r0 + y]);
         ys = Math.fround(ys + v[r1 + y]);
         ys = Math.fround(ys + v[r2 + y]);
@@ -143,7 +144,6 @@ export function decodeBeam(
         ys = Math.fround(ys + v[r4 + y]);
         const s = before + ys;
         if (nsize === width && s <= next[width - 1]) continue;
-        if (!allowedAfter(prev, y, last)) continue;
         // a hypothesis ending in the same two labels already in the new beam: keep the better one
         let at = -1;
         for (let c = 0; c < nsize; c++) if (np1[c] === y && np2[c] === prev) { at = c; break; }

@@ -19,8 +19,11 @@ export class Tagger {
   constructor(readonly model: Model, readonly beam = model.header.beam) {
     this.weights = { values: model.weights, mask: (1 << model.header.bits) - 1 };
     this.infos = new WordInfos(model.lexicon);
+    // most lookups miss: a bit per hash bucket (2^20) answers those without touching the map
     const names = model.lexicon.gazetteer;
-    this.gazetteer = (h) => names.get(h) ?? 0;
+    const present = new Uint32Array(1 << 15);
+    for (const h of names.keys()) present[(h >>> 5) & 0x7fff] |= 1 << (h & 31);
+    this.gazetteer = (h) => (present[(h >>> 5) & 0x7fff] & (1 << (h & 31)) ? names.get(h) ?? 0 : 0);
   }
 
   /** BIO labels of one sentence's words. */
