@@ -1,8 +1,11 @@
-import type { Event, Modality } from '../../analyze/schema.js';
+import type { EntityType, Event, Modality, Quote } from '../analyze/schema.js';
+import type { ActorRow } from './store.js';
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// Rows of the tables as the analysis and the store's types: one mapping for both engines (same schema).
 
-/** An event row as the analysis's Event (the same mapping as the SQLite engine's). */
+export type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** An event row as the analysis's Event. */
 export function toEvent(r: Row): Event {
   return {
     id: r.id, type: r.type, mode: r.mode, cameo: r.cameo, goldstein: r.goldstein,
@@ -15,3 +18,22 @@ export function toEvent(r: Row): Event {
     confidence: r.confidence,
   };
 }
+
+/** A quote row as the analysis's Quote. */
+export const toQuote = (q: Row): Quote => ({
+  start: q.start, end: q.end, text: q.text, speaker: q.speaker, speakerName: q.speaker_name,
+  cue: q.cue_start == null ? null : { start: q.cue_start, end: q.cue_end, text: q.cue_text },
+});
+
+/** The columns of an actor listing: counts over its entities, its latest role, first and last article dates. */
+export const ACTOR_COLUMNS = `a.id, a.name, a.type, a.country,
+  (SELECT COUNT(DISTINCT en.article_id) FROM entities en WHERE en.actor_id = a.id) AS articles,
+  (SELECT COUNT(*) FROM mentions m JOIN entities en ON en.article_id = m.article_id AND en.id = m.entity_id WHERE en.actor_id = a.id) AS mentions,
+  (SELECT r.role FROM actor_roles r WHERE r.actor_id = a.id ORDER BY r.date IS NULL, r.date DESC LIMIT 1) AS role,
+  (SELECT MIN(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS first_seen,
+  (SELECT MAX(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS last_seen`;
+
+export const toActor = (r: Row): ActorRow => ({
+  id: r.id, name: r.name, type: r.type as EntityType, country: r.country, role: r.role,
+  articles: r.articles, mentions: r.mentions, firstSeen: r.first_seen, lastSeen: r.last_seen,
+});

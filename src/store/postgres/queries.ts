@@ -1,11 +1,11 @@
 // The store's queries in PostgreSQL: the same results as the SQLite engine's (`../sqlite/queries.ts`) on the same
 // data; NULLS FIRST/LAST spelled out where SQLite's defaults differ from PostgreSQL's.
 import type pg from 'pg';
-import type { Analysis, Direction, EntityType } from '../../analyze/schema.js';
+import type { Analysis, Direction } from '../../analyze/schema.js';
 import { firstLast, normalizeName } from '../names.js';
 import { quadClass } from '../sqlite/queries.js';
 import type { ActorDetail, ActorRow, ArticleListRow, ArticleLookup, Counts, DyadRow, EventFilter, EventRow, ExportRow, QuoteFilter, QuoteRow, SearchHit, StoredArticle } from '../store.js';
-import { toEvent } from './rows.js';
+import { ACTOR_COLUMNS, toActor, toEvent, toQuote } from '../rows.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Db = pg.Pool | pg.PoolClient;
@@ -50,10 +50,6 @@ export async function pgEvents(db: Db, f: EventFilter = {}): Promise<EventRow[]>
   });
 }
 
-const toQuote = (q: Row) => ({
-  start: q.start, end: q.end, text: q.text, speaker: q.speaker, speakerName: q.speaker_name,
-  cue: q.cue_start == null ? null : { start: q.cue_start, end: q.cue_end, text: q.cue_text },
-});
 
 export async function pgQuotes(db: Db, f: QuoteFilter = {}): Promise<QuoteRow[]> {
   const where: string[] = [];
@@ -70,17 +66,7 @@ export async function pgQuotes(db: Db, f: QuoteFilter = {}): Promise<QuoteRow[]>
   }));
 }
 
-const ACTOR_COLUMNS = `a.id, a.name, a.type, a.country,
-  (SELECT COUNT(DISTINCT en.article_id) FROM entities en WHERE en.actor_id = a.id) AS articles,
-  (SELECT COUNT(*) FROM mentions m JOIN entities en ON en.article_id = m.article_id AND en.id = m.entity_id WHERE en.actor_id = a.id) AS mentions,
-  (SELECT r.role FROM actor_roles r WHERE r.actor_id = a.id ORDER BY r.date IS NULL, r.date DESC LIMIT 1) AS role,
-  (SELECT MIN(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS first_seen,
-  (SELECT MAX(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS last_seen`;
 
-const toActor = (r: Row): ActorRow => ({
-  id: r.id, name: r.name, type: r.type as EntityType, country: r.country, role: r.role,
-  articles: r.articles, mentions: r.mentions, firstSeen: r.first_seen, lastSeen: r.last_seen,
-});
 
 export async function pgActors(db: Db, f: { type?: string; limit?: number } = {}): Promise<ActorRow[]> {
   const sql = `SELECT ${ACTOR_COLUMNS} FROM actors a ${f.type ? 'WHERE a.type = $1' : ''} ORDER BY articles DESC, mentions DESC, a.name ${limitOf(f.limit)}`;

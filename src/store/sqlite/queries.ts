@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Analysis, Direction, EntityType, Event, Modality } from '../../analyze/schema.js';
+import type { Analysis, Direction } from '../../analyze/schema.js';
 import { firstLast, normalizeName } from '../names.js';
+import { ACTOR_COLUMNS, toActor, toEvent, toQuote } from '../rows.js';
 import type { ActorDetail, ActorRow, ArticleListRow, ArticleLookup, Counts, DyadRow, EventFilter, EventRow, ExportRow, QuoteFilter, QuoteRow, SearchHit, StoredArticle } from '../store.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -9,18 +10,6 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const ACTOR_IDS = `SELECT actor_id FROM actor_names WHERE ' ' || norm || ' ' LIKE ?`;
 const wordsLike = (name: string) => `% ${normalizeName(name)} %`;
 
-function toEvent(r: Row): Event {
-  return {
-    id: r.id, type: r.type, mode: r.mode, cameo: r.cameo, goldstein: r.goldstein,
-    source: { entity: r.source_entity, name: r.source_name, country: r.source_country },
-    target: r.target_name == null && r.target_country == null ? null : { entity: r.target_entity, name: r.target_name, country: r.target_country },
-    location: r.location_name == null && r.location_country == null ? null : { name: r.location_name, country: r.location_country },
-    date: r.date, dateSource: r.date_source, modality: r.modality as Modality,
-    sentence: { start: r.sentence_start, end: r.sentence_end },
-    trigger: { start: r.trigger_start, end: r.trigger_end, text: r.trigger_text },
-    confidence: r.confidence,
-  };
-}
 
 export function queryEvents(db: Database.Database, f: EventFilter = {}): EventRow[] {
   const where: string[] = [];
@@ -66,23 +55,12 @@ export function queryQuotes(db: Database.Database, f: QuoteFilter = {}): QuoteRo
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.published IS NULL, a.published, a.seq, q.idx
     ${f.limit ? `LIMIT ${Math.max(1, Math.floor(f.limit))}` : ''}`;
   return (db.prepare(sql).all(...args) as Row[]).map((r) => ({
-    start: r.start, end: r.end, text: r.text, speaker: r.speaker, speakerName: r.speaker_name,
-    cue: r.cue_start == null ? null : { start: r.cue_start, end: r.cue_end, text: r.cue_text },
+    ...toQuote(r),
     articleId: r.article_id, articleTitle: r.article_title, published: r.published, speakerActorId: r.speaker_actor_id,
   }));
 }
 
-const ACTOR_COLUMNS = `a.id, a.name, a.type, a.country,
-  (SELECT COUNT(DISTINCT en.article_id) FROM entities en WHERE en.actor_id = a.id) AS articles,
-  (SELECT COUNT(*) FROM mentions m JOIN entities en ON en.article_id = m.article_id AND en.id = m.entity_id WHERE en.actor_id = a.id) AS mentions,
-  (SELECT r.role FROM actor_roles r WHERE r.actor_id = a.id ORDER BY r.date IS NULL, r.date DESC LIMIT 1) AS role,
-  (SELECT MIN(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS first_seen,
-  (SELECT MAX(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS last_seen`;
 
-const toActor = (r: Row): ActorRow => ({
-  id: r.id, name: r.name, type: r.type as EntityType, country: r.country, role: r.role,
-  articles: r.articles, mentions: r.mentions, firstSeen: r.first_seen, lastSeen: r.last_seen,
-});
 
 export function queryActors(db: Database.Database, f: { type?: string; limit?: number } = {}): ActorRow[] {
   const sql = `SELECT ${ACTOR_COLUMNS} FROM actors a ${f.type ? 'WHERE a.type = ?' : ''}
@@ -141,10 +119,7 @@ export function queryArticle(db: Database.Database, idOrPrefix: string): Article
 }
 
 function queryQuotesOf(db: Database.Database, id: string) {
-  return (db.prepare(`SELECT * FROM quotes WHERE article_id = ? ORDER BY idx`).all(id) as Row[]).map((q) => ({
-    start: q.start, end: q.end, text: q.text, speaker: q.speaker, speakerName: q.speaker_name,
-    cue: q.cue_start == null ? null : { start: q.cue_start, end: q.cue_end, text: q.cue_text },
-  }));
+  return (db.prepare(`SELECT * FROM quotes WHERE article_id = ? ORDER BY idx`).all(id) as Row[]).map(toQuote);
 }
 
 /** Dyads across the corpus, counting each article's relation once; a dyad is unordered. */
