@@ -61,29 +61,38 @@ const isNameWord = (w: string) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w);
 interface Piece { kind: 'name' | 'demonym' | 'title' | 'pronoun' | 'agent'; start: number; end: number; type: Mention['type']; country: string | null; phrase?: Phrase; canonical?: string }
 
 export function findMentions(text: string, sentences: readonly Sentence[], tokens: readonly Token[], tags: readonly string[]): Mention[] {
-  // first pass: the words of full person names; second pass: those words alone are that person too ("Xi" after "Xi Jinping")
-  const first = collectMentions(text, sentences, tokens, tags, new Set());
+  const lex = lexicon();
+  const words = tokens.map((t) => t.text);
+  // token bounds of each sentence: bounds[s] .. bounds[s + 1]
+  const bounds = new Array<number>(sentences.length + 1);
+  let t = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    bounds[s] = t;
+    while (t < tokens.length && tokens[t].sentence === s) t++;
+  }
+  bounds[sentences.length] = t;
+  const inSentence = (s: number, personWords: ReadonlySet<string>): Mention[] => {
+    const out: Mention[] = [];
+    buildMentions(lex, text, tokens, words, sentencePieces(lex, words, tags, bounds[s], bounds[s + 1], personWords), s, bounds[s], bounds[s + 1], out);
+    return out;
+  };
+  // first pass: the words of full person names; second pass: those words alone are that person too ("Xi" after
+  // "Xi Jinping"). Only a sentence with one of those words can come out otherwise the second time.
+  const first = sentences.map((_, s) => inSentence(s, NO_WORDS));
   const personWords = new Set<string>();
-  for (const m of first) {
+  for (const m of first.flat()) {
     if (m.type !== 'PERSON' || m.kind !== 'name' || m.tokenEnd - m.tokenStart < 2) continue;
     for (let k = m.tokenStart; k < m.tokenEnd; k++) if (isCapitalized(tokens[k].text)) personWords.add(tokens[k].text);
   }
-  if (personWords.size === 0) return first;
-  return collectMentions(text, sentences, tokens, tags, personWords);
+  if (personWords.size === 0) return ordered(first);
+  return ordered(first.map((ms, s) => (anyIn(words, bounds[s], bounds[s + 1], personWords) ? inSentence(s, personWords) : ms)));
 }
 
-function collectMentions(text: string, sentences: readonly Sentence[], tokens: readonly Token[], tags: readonly string[], personWords: ReadonlySet<string>): Mention[] {
-  const lex = lexicon();
-  const words = tokens.map((t) => t.text);
-  const mentions: Mention[] = [];
-  let t0 = 0;
-  for (let s = 0; s < sentences.length; s++) {
-    let t1 = t0;
-    while (t1 < tokens.length && tokens[t1].sentence === s) t1++;
-    const pieces = sentencePieces(lex, words, tags, t0, t1, personWords);
-    buildMentions(lex, text, tokens, words, pieces, s, mentions);
-    t0 = t1;
-  }
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** The mentions of all sentences in text order, with the possessors of relational descriptions as indexes. */
+function ordered(bySentence: readonly Mention[][]): Mention[] {
+  const mentions = bySentence.flat();
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   const index = new Map(mentions.map((m, i) => [m, i]));
   for (const m of mentions) {
@@ -91,6 +100,11 @@ function collectMentions(text: string, sentences: readonly Sentence[], tokens: r
     if (m.relation && owner) m.relation.possessor = index.get(owner) ?? null;
   }
   return mentions;
+}
+
+function anyIn(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let k = from; k < to; k++) if (set.has(words[k])) return true;
+  return false;
 }
 
 function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly string[], from: number, to: number, personWords: ReadonlySet<string>): Piece[] {
@@ -162,9 +176,8 @@ function nameAfter(words: readonly string[], i: number, to: number): number {
   return j;
 }
 
-function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], words: readonly string[], pieces: Piece[], sentence: number, out: Mention[]): void {
-  const sentenceEnd = tokens.findIndex((t) => t.sentence > sentence);
-  const to = sentenceEnd < 0 ? tokens.length : sentenceEnd;
+/** Appends the mentions of one sentence (tokens from .. to) to `out`, which holds no other sentence's. */
+function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], words: readonly string[], pieces: Piece[], sentence: number, from: number, to: number, out: Mention[]): void {
   const span = (a: number, b: number) => ({ start: tokens[a].start, end: tokens[b - 1].end, text: text.slice(tokens[a].start, tokens[b - 1].end) });
   const used = new Set<Piece>();
   const base = (p: Piece, extra: Partial<Mention> = {}): Mention => ({
@@ -256,8 +269,8 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
   }
 
   // relational descriptions: "Lee's predecessor", "his predecessor", "his Turkish counterpart"
-  for (let i = 0; i < to; i++) {
-    if (tokens[i].sentence !== sentence || !RELATION_NOUNS.has(words[i].toLowerCase())) continue;
+  for (let i = from; i < to; i++) {
+    if (!RELATION_NOUNS.has(words[i].toLowerCase())) continue;
     let j = i - 1;
     let country: string | null = null;
     const dem = out.find((m) => m.sentence === sentence && m.kind === 'demonym' && m.tokenEnd === i);
