@@ -180,9 +180,14 @@ function nameAfter(words: readonly string[], i: number, to: number): number {
 function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], words: readonly string[], pieces: Piece[], sentence: number, from: number, to: number, out: Mention[]): void {
   const span = (a: number, b: number) => ({ start: tokens[a].start, end: tokens[b - 1].end, text: text.slice(tokens[a].start, tokens[b - 1].end) });
   const used = new Set<Piece>();
-  const base = (p: Piece, extra: Partial<Mention> = {}): Mention => ({
-    ...span(p.start, p.end), kind: p.kind as Mention['kind'], type: p.type, country: p.country, role: null, sentence, tokenStart: p.start, tokenEnd: p.end, ...extra,
-  });
+  // built field by field (object spread is slow here); same fields in the same order as a spread would give
+  const base = (p: Piece, extra?: Partial<Mention>): Mention => {
+    const m: Mention = {
+      start: tokens[p.start].start, end: tokens[p.end - 1].end, text: text.slice(tokens[p.start].start, tokens[p.end - 1].end),
+      kind: p.kind as Mention['kind'], type: p.type, country: p.country, role: null, sentence, tokenStart: p.start, tokenEnd: p.end,
+    };
+    return extra ? Object.assign(m, extra) : m;
+  };
 
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k];

@@ -33,10 +33,10 @@ const OBJECT_WINDOW = 4;
 const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“', '”']);
 
 /** Whether one of the object phrases starts within OBJECT_WINDOW words of `from`, in the same clause. */
-function objectFollows(tokens: readonly Token[], from: number, to: number, objects: readonly string[][]): boolean {
+function objectFollows(tokens: readonly Token[], lower: readonly string[], from: number, to: number, objects: readonly string[][]): boolean {
   for (let k = from; k < to && k < from + OBJECT_WINDOW; k++) {
     if (CLAUSE_PUNCT.has(tokens[k].text)) return false;
-    for (const o of objects) if (k + o.length <= to && o.every((w, j) => tokens[k + j].text.toLowerCase() === w)) return true;
+    for (const o of objects) if (k + o.length <= to && o.every((w, j) => lower[k + j] === w)) return true;
   }
   return false;
 }
@@ -45,33 +45,34 @@ const PREPOSITION_WORDS = new Set(['of', 'in', 'on', 'at', 'for', 'against', 'fr
 const VERB_CUES = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'can', 'shall', 'should', 'must', 'not', "n't", 'also', 'then', 'again', 'later', 'did', 'does', 'do', 'he', 'she', 'it', 'they', 'we', 'i', 'who', 'which', 'that', 'and', 'reportedly', 'allegedly']);
 
 /** Whether the word before position i lets a noun-or-verb form be read as a verb. */
-function verbCue(tokens: readonly Token[], i: number, from: number, actorEnds: ReadonlySet<number>): boolean {
+function verbCue(lower: readonly string[], i: number, from: number, actorEnds: ReadonlySet<number>): boolean {
   if (i === from) return false;
-  const prev = tokens[i - 1].text.toLowerCase();
+  const prev = lower[i - 1];
   return VERB_CUES.has(prev) || /ly$/.test(prev) || actorEnds.has(i - 1);
 }
 
-function findTriggers(tokens: readonly Token[], from: number, to: number, inName: ReadonlySet<number>, actorEnds: ReadonlySet<number> = new Set()): Found[] {
+/** `lower`: the tokens' texts in lower case. */
+function findTriggers(tokens: readonly Token[], lower: readonly string[], from: number, to: number, inName: ReadonlySet<number>, actorEnds: ReadonlySet<number> = new Set()): Found[] {
   const { byFirst } = eventLexicon();
   const out: Found[] = [];
   for (let i = from; i < to; i++) {
     if (inName.has(i)) continue; // "Treaty" in "North Atlantic Treaty Organization
-    const list = byFirst.get(tokens[i].text.toLowerCase());
+    const list = byFirst.get(lower[i]);
     if (!list) continue;
-    const prev = i > from ? tokens[i - 1].text.toLowerCase() : '';
+    const prev = i > from ? lower[i - 1] : '';
     for (const entry of list) {
       if (i + entry.words.length > to) continue;
       let ok = true;
-      for (let k = 1; k < entry.words.length && ok; k++) ok = tokens[i + k].text.toLowerCase() === entry.words[k];
+      for (let k = 1; k < entry.words.length && ok; k++) ok = lower[i + k] === entry.words[k];
       if (!ok) continue;
-      const after = tokens[i + entry.words.length]?.text.toLowerCase();
+      const after = lower[i + entry.words.length];
       if (entry.next && !(after && entry.next.includes(after))) continue;
-      if (entry.object && !objectFollows(tokens, i + entry.words.length, to, entry.object)) continue;
+      if (entry.object && !objectFollows(tokens, lower, i + entry.words.length, to, entry.object)) continue;
       const looksNominal = DETERMINERS.has(prev) || /^\d/.test(prev);
       // "bomb attacks", "economic sanctions": a form that is also a noun is a verb only after a subject or a verb cue;
       // after a preposition ("a warning against travel to …") it is never a verb
       if (!entry.nominal && i > from && PREPOSITION_WORDS.has(prev) && prev !== 'to') continue;
-      if (!entry.nominal && !verbCue(tokens, i, from, actorEnds) && list.some((e) => e.nominal && e.words.join(' ') === entry.words.join(' '))) continue;
+      if (!entry.nominal && !verbCue(lower, i, from, actorEnds) && list.some((e) => e.nominal && e.words.join(' ') === entry.words.join(' '))) continue;
       // "the meeting" is a noun; so is "the call for …" of a generated multi-word verb
       if (!entry.nominal && looksNominal && (entry.words.length === 1 || entry.from === 'cameo')) continue;
       if (entry.nominal && !looksNominal && list.some((e) => !e.nominal && e.words.length === 1 && e.from === 'hand')) continue; // "to visit" is a verb
@@ -118,6 +119,7 @@ export function dateFor(doc: Document, times: readonly TimeExpr[], sentence: Sen
 
 export function codeEvents(doc: Document): Event[] {
   const tokens = layer(doc, 'tokens');
+  const lower = tokens.map((t) => t.text.toLowerCase());
   const sentences = layer(doc, 'sentences');
   const times = layer(doc, 'times');
   const mentions = layer(doc, 'mentions');
@@ -135,7 +137,7 @@ export function codeEvents(doc: Document): Event[] {
     const sentence = sentences[s];
     const owners = actors[s];
     const acts = parties(owners);
-    const triggers = findTriggers(tokens, t0, t1, inName, actorEnds);
+    const triggers = findTriggers(tokens, lower, t0, t1, inName, actorEnds);
     let lastVerbCode: string | null = null;
     let lastVerbEnd = -1;
     for (const f of triggers) {
