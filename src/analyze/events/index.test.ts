@@ -87,6 +87,10 @@ describe('events', () => {
     expect(found.map((e) => e.target?.name)).not.toContain('Gremitskikh');
   });
 
+  it('treats what a party seeks as not yet happened', () => {
+    expect(events('South Korea seeks improved ties with China.')[0]?.modality ?? 'none').not.toBe('asserted');
+  });
+
   it('treats a promised event as planned', () => {
     expect(events('Turkey pledged to sign an agreement with Greece.').find((e) => e.cameo === '057')?.modality).toBe('planned');
   });

@@ -6,7 +6,7 @@ const NEGATION = new Set(['not', "n't", 'never', 'no', 'denied', 'denies', 'deny
 const REQUESTING = new Set(['urged', 'urge', 'urges', 'urging', 'asked', 'ask', 'asks', 'invited', 'invite', 'invites', 'called', 'calling', 'calls', 'appealed', 'pressed', 'encouraged', 'demanded', 'told', 'persuade', 'persuaded', 'wanted', 'want', 'wants', 'hopes', 'hoped', 'trying', 'tried', 'sought', 'seeks', 'seek', 'offered', 'refused', 'ready', 'willing', 'able', 'order', 'ordered', 'hoping', 'seeking', 'wanting', 'offering', 'trying']);
 /** verbs that commit to an event: what follows "promised to …" is planned */
 const COMMITTING = new Set(['promised', 'promising', 'promises', 'pledged', 'pledging', 'pledges', 'vowed', 'vowing', 'vows', 'agreed', 'agreeing', 'agrees', 'decided', 'committed']);
-const HYPOTHETICAL = new Set(['until', 'may', 'might', 'could', 'would', 'should', 'if', 'unless', 'possible', 'possibly', 'perhaps', 'considering', 'consider', 'considers', 'keen', 'hopes', 'hoped', 'hope', 'wants', 'wanted', 'proposed', 'whether']);
+const HYPOTHETICAL = new Set(['until', 'seeks', 'seeking', 'sought', 'may', 'might', 'could', 'would', 'should', 'if', 'unless', 'possible', 'possibly', 'perhaps', 'considering', 'consider', 'considers', 'keen', 'hopes', 'hoped', 'hope', 'wants', 'wanted', 'proposed', 'whether']);
 const PLANNED = new Set(['will', "'ll", '’ll', 'scheduled', 'plans', 'planning', 'planned', 'plan', 'set', 'expected', 'due', 'aims', 'aim', 'aiming', 'intends', 'intend', 'upcoming', 'going', 'shall', 'to-be']);
 const REPORTED = new Set(['reportedly', 'allegedly', 'purportedly', 'rumoured', 'rumored']);
 const BOUNDARY = new Set([';', 'that', 'but', 'while', 'whereas', 'which', 'who', 'when', 'because', 'although', 'after', 'before', 'since']);
