@@ -108,9 +108,6 @@ export function dateFor(doc: Document, times: readonly TimeExpr[], sentence: Sen
       if (t.end <= triggerStart && /^\s*,\s*when\b/.test(doc.text.slice(t.end, triggerStart))) return t;
       continue;
     }
-    // "said here Friday that U.S. raids …": the day of the saying, not of what was said
-    const lead = doc.text.slice(Math.max(sentence.start, t.start - 18), t.start).toLowerCase();
-    if (t.end <= triggerStart && /\b(?:said|says|told|announced|reported|stated|added)\s+(?:here\s+|on\s+|late\s+|early\s+)?$/.test(lead)) continue;
     const dist = t.start >= triggerStart ? t.start - triggerStart : triggerStart - t.end;
     if (dist < bestDist) { best = t; bestDist = dist; }
   }
