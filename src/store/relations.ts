@@ -22,16 +22,8 @@ export interface RelationsQuery {
 export interface EventRef { articleId: string; eventId: string }
 
 /** An event that counts, with what it counts as, and the events of the same story that restate it (not counted again). */
-export interface CountedEvent extends EventRef {
+export interface CountedEvent extends RelationEventInput {
   story: string;
-  type: string;
-  mode: string | null;
-  cameo: string;
-  goldstein: number;
-  modality: Modality;
-  date: string | null;
-  source: string;
-  target: string;
   repeats: EventRef[];
 }
 

@@ -1,5 +1,5 @@
 import type { EntityType, Event, Modality, Quote } from '../analyze/schema.js';
-import type { ActorRow } from './store.js';
+import type { ActorRow, ExportRow } from './store.js';
 
 // Rows of the tables as the analysis and the store's types: one mapping for both engines (same schema).
 
@@ -37,3 +37,25 @@ export const toActor = (r: Row): ActorRow => ({
   id: r.id, name: r.name, type: r.type as EntityType, country: r.country, role: r.role,
   articles: r.articles, mentions: r.mentions, firstSeen: r.first_seen, lastSeen: r.last_seen,
 });
+
+/** GDELT QuadClass of a CAMEO code: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+export function quadClass(cameo: string): number | null {
+  const root = parseInt(cameo.slice(0, 2), 10);
+  if (!(root >= 1 && root <= 20)) return null;
+  return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
+}
+
+/** An event row as a flat export row: GDELT-like columns plus dyad's own. */
+export function toExportRow(r: Row): ExportRow {
+  return {
+    event_id: `${r.article_id.slice(0, 12)}-${r.id}`, article_id: r.article_id, date: r.date, date_source: r.date_source,
+    sqldate: typeof r.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(r.date) ? r.date.slice(0, 10).replaceAll('-', '') : null,
+    actor1_name: r.source_name, actor1_country: r.source_country, actor1_actor_id: r.source_actor_id,
+    actor2_name: r.target_name, actor2_country: r.target_country, actor2_actor_id: r.target_actor_id,
+    event_code: r.cameo, event_root_code: String(r.cameo).slice(0, 2), quad_class: quadClass(String(r.cameo)), goldstein: r.goldstein,
+    plover_type: r.type, plover_mode: r.mode, modality: r.modality, confidence: r.confidence,
+    location_name: r.location_name, location_country: r.location_country,
+    trigger: r.trigger_text, trigger_start: r.trigger_start, trigger_end: r.trigger_end,
+    sentence_start: r.sentence_start, sentence_end: r.sentence_end, source_url: r.url, published: r.published,
+  };
+}

@@ -3,9 +3,8 @@
 import type pg from 'pg';
 import type { Analysis, Direction } from '../../analyze/schema.js';
 import { firstLast, normalizeName } from '../names.js';
-import { quadClass } from '../sqlite/queries.js';
 import type { ActorDetail, ActorRow, ArticleListRow, ArticleLookup, Counts, DyadRow, EventFilter, EventRow, ExportRow, QuoteFilter, QuoteRow, SearchHit, StoredArticle } from '../store.js';
-import { ACTOR_COLUMNS, toActor, toEvent, toQuote } from '../rows.js';
+import { ACTOR_COLUMNS, toActor, toEvent, toExportRow, toQuote } from '../rows.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Db = pg.Pool | pg.PoolClient;
@@ -189,16 +188,3 @@ export async function* pgExport(pool: pg.Pool): AsyncGenerator<ExportRow> {
   }
 }
 
-function toExportRow(r: Row): ExportRow {
-  return {
-    event_id: `${r.article_id.slice(0, 12)}-${r.id}`, article_id: r.article_id, date: r.date, date_source: r.date_source,
-    sqldate: typeof r.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(r.date) ? r.date.slice(0, 10).replaceAll('-', '') : null,
-    actor1_name: r.source_name, actor1_country: r.source_country, actor1_actor_id: r.source_actor_id,
-    actor2_name: r.target_name, actor2_country: r.target_country, actor2_actor_id: r.target_actor_id,
-    event_code: r.cameo, event_root_code: String(r.cameo).slice(0, 2), quad_class: quadClass(String(r.cameo)), goldstein: r.goldstein,
-    plover_type: r.type, plover_mode: r.mode, modality: r.modality, confidence: r.confidence,
-    location_name: r.location_name, location_country: r.location_country,
-    trigger: r.trigger_text, trigger_start: r.trigger_start, trigger_end: r.trigger_end,
-    sentence_start: r.sentence_start, sentence_end: r.sentence_end, source_url: r.url, published: r.published,
-  };
-}

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Analysis, Direction } from '../../analyze/schema.js';
 import { firstLast, normalizeName } from '../names.js';
-import { ACTOR_COLUMNS, toActor, toEvent, toQuote } from '../rows.js';
+import { ACTOR_COLUMNS, toActor, toEvent, toExportRow, toQuote } from '../rows.js';
 import type { ActorDetail, ActorRow, ArticleListRow, ArticleLookup, Counts, DyadRow, EventFilter, EventRow, ExportRow, QuoteFilter, QuoteRow, SearchHit, StoredArticle } from '../store.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -171,27 +171,11 @@ export function queryCounts(db: Database.Database): Counts {
   return { articles: n('articles'), entities: n('entities'), actors: n('actors'), mentions: n('mentions'), times: n('times'), quotes: n('quotes'), events: n('events'), relations: n('relations') };
 }
 
-/** GDELT QuadClass of a CAMEO code: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
-export function quadClass(cameo: string): number | null {
-  const root = parseInt(cameo.slice(0, 2), 10);
-  if (!(root >= 1 && root <= 20)) return null;
-  return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
-}
 
 export function* iterateExport(db: Database.Database): Generator<ExportRow> {
   const it = db.prepare(`SELECT e.*, a.url, a.published FROM events e JOIN articles a ON a.id = e.article_id
     ORDER BY e.date IS NULL, e.date, a.seq, e.rowid`).iterate() as IterableIterator<Row>;
   for (const r of it) {
-    yield {
-      event_id: `${r.article_id.slice(0, 12)}-${r.id}`, article_id: r.article_id, date: r.date, date_source: r.date_source,
-      sqldate: typeof r.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(r.date) ? r.date.slice(0, 10).replaceAll('-', '') : null,
-      actor1_name: r.source_name, actor1_country: r.source_country, actor1_actor_id: r.source_actor_id,
-      actor2_name: r.target_name, actor2_country: r.target_country, actor2_actor_id: r.target_actor_id,
-      event_code: r.cameo, event_root_code: String(r.cameo).slice(0, 2), quad_class: quadClass(String(r.cameo)), goldstein: r.goldstein,
-      plover_type: r.type, plover_mode: r.mode, modality: r.modality, confidence: r.confidence,
-      location_name: r.location_name, location_country: r.location_country,
-      trigger: r.trigger_text, trigger_start: r.trigger_start, trigger_end: r.trigger_end,
-      sentence_start: r.sentence_start, sentence_end: r.sentence_end, source_url: r.url, published: r.published,
-    };
+    yield toExportRow(r);
   }
 }

@@ -17,6 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const pact = () => read('japan-australia-defence.txt');
 const variant = (title: string, body: string[], published: string, source: string) => makeArticle({ title, body, published, source });
 
+// Grouping, the closer story and filtered search are tested on both engines in ../contract.test.ts; here what is SQLite's own.
 describe('stories', () => {
   let store: Store;
   const ids: Record<string, string> = {};
@@ -38,18 +39,6 @@ describe('stories', () => {
   });
   afterAll(() => store.close());
 
-  it('groups a copy and a rewrite with the original, under the id of the first stored article', async () => {
-    expect(await store.storyOf!(ids.copy)).toBe(ids.original);
-    expect(await store.storyOf!(ids.rewrite)).toBe(ids.original);
-    expect(await store.storyOf!(ids.other)).toBe(ids.other);
-    const [top] = await store.stories!({ minArticles: 2 });
-    expect(top).toMatchObject({ id: ids.original, articles: 3, first: '2026-02-10', last: '2026-02-11' });
-    expect(top.articleIds).toEqual([ids.original, ids.copy, ids.rewrite]);
-    expect(top.topActors.map((a) => a.name)).toEqual(expect.arrayContaining(['Kenji Morioka']));
-    expect(top.brief).toHaveLength(3);
-    expect(new Set(top.brief.map((b) => b.text)).size).toBe(3);
-  });
-
   it('keeps the story id when an article joins later, and carries it in the stored analysis', async () => {
     const late = variant('Pact lets Japan, Australia share fuel', pact().body.slice(0, 3), '2026-02-09', 'Late');
     await store.addArticle(analyze(late));
@@ -58,13 +47,6 @@ describe('stories', () => {
     const got = await store.article(ids.rewrite.slice(0, 12));
     expect(got.found?.article.story).toBe(ids.original);
     expect(analyze(late).article.story).toBeNull();
-  });
-
-  it('puts an article like two stories in the closer one, and never merges the two', async () => {
-    const both = variant('Roundup: defence pact and sanctions', [...pact().body, ...read('canada-iran-sanctions.txt').body.slice(0, 2)], '2026-02-12', 'Roundup');
-    await store.addArticle(analyze(both));
-    expect(await store.storyOf!(both.id)).toBe(ids.original);
-    expect(await store.storyOf!(ids.other)).toBe(ids.other);
   });
 
   it('groups the articles of a database stored before stories existed when it is opened', async () => {
@@ -81,19 +63,4 @@ describe('stories', () => {
     await again.close();
   });
 
-  it('searches the full text with filters on actors, countries, dyads, event types, modality and dates', async () => {
-    const all = await store.searchArticles!({ text: 'logistics' });
-    expect(all.map((h) => h.id)).toContain(ids.original);
-    expect(all.every((h) => h.story === ids.original)).toBe(true);
-    expect((await store.searchArticles!({ text: 'logistics', country: 'IRN' })).map((h) => h.id)).not.toContain(ids.original);
-    const iran = await store.searchArticles!({ country: 'IRN' });
-    expect(iran.map((h) => h.id)).toContain(ids.other);
-    expect(iran.map((h) => h.id)).not.toContain(ids.original);
-    const since = (await store.searchArticles!({ actor: 'Morioka', since: '2026-02-11' })).map((h) => h.id);
-    expect(since).toContain(ids.rewrite);
-    expect(since).not.toContain(ids.original);
-    expect((await store.searchArticles!({ dyad: ['AUS', 'JPN'], type: 'consult' })).length).toBeGreaterThan(0);
-    expect((await store.searchArticles!({ dyad: ['AUS', 'JPN'], modality: 'negated' }))).toEqual([]);
-    expect((await store.searchArticles!({ text: 'sanctions', until: '2026-01-01' }))).toEqual([]);
-  });
 });
