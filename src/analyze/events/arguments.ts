@@ -24,6 +24,18 @@ export function actorsBySentence(doc: Document): Actor[][] {
   const entityOf = doc.mentionEntity ?? [];
   const entities = new Map((doc.entities ?? []).map((e) => [e.id, e]));
   const out: Actor[][] = (doc.sentences ?? []).map(() => []);
+  // where each sentence's dateline ends (its start when it has none), computed once per sentence
+  const datelines = new Map<number, number>();
+  const datelineEnd = (k: number): number => {
+    let end = datelines.get(k);
+    if (end === undefined) {
+      const s = doc.sentences![k];
+      const m = DATELINE.exec(doc.text.slice(s.start, Math.min(s.end, s.start + 80)));
+      end = m ? s.start + m[0].length : -1;
+      datelines.set(k, end);
+    }
+    return end;
+  };
   mentions.forEach((m: Mention, i) => {
     if (m.kind === 'demonym' || m.type === 'LOCATION' || m.type === 'OTHER') return;
     const eid = entityOf[i] ?? null;
@@ -36,9 +48,7 @@ export function actorsBySentence(doc: Document): Actor[][] {
     const after = doc.text.slice(m.end, m.end + 2);
     const possessive = after === "'s" || after === '’s';
     // a dateline ("NAIROBI, Kenya (AP) _") names where the story was filed, not who acted
-    const sentence = doc.sentences![m.sentence];
-    const dateline = DATELINE.exec(doc.text.slice(sentence.start, Math.min(sentence.end, sentence.start + 80)));
-    if (dateline && m.end <= sentence.start + dateline[0].length) return;
+    if (m.end <= datelineEnd(m.sentence)) return;
     out[m.sentence].push({ mention: i, entity: e?.id ?? null, name: e?.name ?? m.text, country: e?.country ?? m.country, start: m.start, end: m.end, tokenStart: m.tokenStart, phraseStart: m.full?.start ?? m.start, possessive });
   });
   return out;
