@@ -111,6 +111,11 @@ describe('findTimes: tense chooses past or future for partial dates', () => {
       .toBe('Third-quarter=1989-Q3 | the first nine months=P9M | a year earlier=1988');
     expect(one('Third-quarter net rose to $5 million from $4 million a year earlier.', '1989-10-26')).toBe('Third-quarter=1989-Q3 | a year earlier=1988-Q3');
   });
+  it('keeps the quarter under discussion past a contrasted quarter ("a weak second quarter") and a forecast one', () => {
+    expect(one('Third-quarter profit rose to $5 million. After a weak second quarter, sales recovered. Analysts expect the slump to ' +
+      'return in the fourth quarter. In the year-ago period, the company lost money.', '1989-11-01'))
+      .toBe('Third-quarter=1989-Q3 | second quarter=1989-Q2 | the fourth quarter=1989-Q4 | the year-ago period=1988-Q3');
+  });
   it('reads "the previous Friday" from the day last spoken of', () => {
     expect(one('The index fell on Friday. It was down 4.5% from the previous Friday.', '1989-10-30'))
       .toBe('Friday=1989-10-27 | the previous Friday=1989-10-20');

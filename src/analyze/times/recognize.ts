@@ -85,8 +85,16 @@ function shiftValue(v: string, gran: string, n: number): string | null {
   return null;
 }
 
+/** "a flat second quarter", "an unusually weak quarter": an indefinite article (and at most one modifier) before a span. */
+const INDEFINITE_BEFORE = /(?:^|[^\w])an?\s+(?:[\w-]+\s+)?$/i;
+/** Whether the quarter 'YYYY-Qn' ends on or after the anchor day (it is current or still ahead). */
+function quarterNotOver(v: string, a: Ymd): boolean {
+  const y = +v.slice(0, 4), q = +v[6];
+  return y > a.y || (y === a.y && q * 3 >= a.m);
+}
+
 /** Values that depend on what the text spoke of just before: "a year earlier", "the quarter", "the following year". */
-function resolveReferences(list: Cand[], sentences: readonly Sentence[]): void {
+function resolveReferences(list: Cand[], sentences: readonly Sentence[], text: string, anchor: Ymd | null): void {
   let lastQuarter: string | null = null;
   let prev: Cand | null = null;
   for (const c of list) {
@@ -117,8 +125,12 @@ function resolveReferences(list: Cand[], sentences: readonly Sentence[]): void {
         if (v) c.value = c.type === 'TIME' ? v + c.value.slice(c.value.indexOf('T')) : v;
       }
     }
-    // the quarter under discussion is the last one named outright ("the third quarter", "third-quarter")
-    if (/^\d{4}-Q\d$/.test(c.value) && !r) lastQuarter = c.value;
+    // the quarter under discussion is the last one named outright ("the third quarter", "third-quarter"); a quarter named
+    // with an indefinite article ("after a flat second quarter") is a contrast, and one not over yet ("into the fourth
+    // quarter", "the third quarter of 1990") a forecast: neither takes over from a quarter already under discussion
+    if (/^\d{4}-Q\d$/.test(c.value) && !r) {
+      if (!lastQuarter || (!INDEFINITE_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) && !(anchor && quarterNotOver(c.value, anchor)))) lastQuarter = c.value;
+    }
     // "the first nine months", "the first half": the period under discussion is no longer a quarter
     else if (!r && /^(?:P(?:[4-9]|1[01])M|\d{4}-H[12])$/.test(c.value)) lastQuarter = null;
     if ((c.type === 'DATE' || c.type === 'TIME') && /^\d{4}/.test(c.value)) prev = c;
@@ -142,7 +154,7 @@ export function findTimes(text: string, sentences: readonly Sentence[], publishe
     },
   };
   const list = joinClocks(text, settle(candidates(ctx), text.length));
-  resolveReferences(list, sents);
+  resolveReferences(list, sents, text, anchor);
   return list.map((c) => {
     const t: TimeExpr = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: c.value };
     if (c.unresolved || (!anchor && /X/.test(c.value) && !/^P/.test(c.value) && c.type !== 'SET')) t.unresolved = true;
