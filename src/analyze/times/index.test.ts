@@ -57,6 +57,16 @@ describe('findTimes: kinds of expression', () => {
     expect(one('The envoys meet every week.')).toBe('every week=P1W');
     expect(one('The paper is published daily.')).toBe('daily=P1D');
   });
+  it('reads durations with "more", "additional", "trading", "a hundred", "couple of" and "and a half"', () => {
+    expect(one('The navy may keep the port for 20 more years.')).toBe('20 more years=P20Y');
+    expect(one('The lease can be renewed for an additional year.')).toBe('an additional year=P1Y');
+    expect(one('Eight trading days after the crash, shares recovered.')).toBe('Eight trading days=P8D');
+    expect(one('The firm returned to profit after several quarters of losses.')).toBe('several quarters=PXQ');
+    expect(one('A minute and a half later, the pilot radioed the tower.')).toBe('A minute and a half=PT1M30S');
+    expect(one('The crown has ruled the islands for almost a hundred years.')).toBe('a hundred years=P100Y');
+    expect(one('Prices should rise over the next couple of years.')).toBe('the next couple of years=P2Y');
+    expect(one('The strike came barely a month after the merger.')).toBe('a month=P1M');
+  });
   it('leaves ages, amounts and modal "may" alone', () => {
     expect(times('The 44-year-old leader, 52 years old, may resign.')).toEqual([]);
     expect(times('About 2000 people marched; Iraq imports about three-quarters of its food.')).toEqual([]);

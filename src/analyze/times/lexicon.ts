@@ -31,8 +31,8 @@ const small = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', '
 const teens = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 export const SMALL = small.join('|'), TEENS = teens.join('|'), TENS = tens.join('|');
-/** A cardinal: digits ("24", "5 1/2", "2.5"), words ("twenty-four", "twenty four"), "a", "a couple of". */
-export const NUM_RE = `(?:\\d+(?:\\.\\d+)?(?: 1/2)?|(?:${tens.join('|')})(?:[- ](?:${small.join('|')}))?|${teens.join('|')}|${small.join('|')}|a half|a couple of|a dozen|dozen|a|an|half(?: a)?)`;
+/** A cardinal: digits ("24", "5 1/2", "2.5"), words ("twenty-four", "twenty four"), "a", "a couple of", "a hundred". */
+export const NUM_RE = `(?:\\d+(?:\\.\\d+)?(?: 1/2)?|(?:${tens.join('|')})(?:[- ](?:${small.join('|')}))?|${teens.join('|')}|${small.join('|')}|a half|a couple of|couple of|a hundred|a dozen|dozen|a|an|half(?: a)?)`;
 export const VAGUE_RE = alt(en.vagueQuantities);
 export const UNIT_RE = `(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie|millennium|millennia)`;
 export const PART_OF_DAY_RE = alt(Object.keys(PARTS_OF_DAY));

@@ -15,7 +15,7 @@ const withPod = (f: Found, pod: string | undefined): Found =>
 
 const DAY_WORDS: Record<string, number> = { yesterday: -1, today: 0, tomorrow: 1, tonight: 0, 'the day before yesterday': -2, 'the day after tomorrow': 2 };
 const SET_AFTER = /^(?:\d|times|twice|once|thrice|dollars?|cents?|percent|%|euros?|pounds?|yuan|yen|won|hours?|days?|visitors|barrels|tons|people|passengers|million|billion|trillion|thousand|hundred)$/;
-const DURATION_BEFORE = new Set(['for', 'in', 'within', 'over', 'than', 'about', 'nearly', 'almost', 'after', 'past', 'last', 'next', 'first', 'of', 'during', 'spent', 'took', 'takes', 'take', 'lasted', 'lasting', 'only', 'just', 'least', 'roughly', 'around', 'another', 'half', 'entire', 'whole', 'full', 'the']);
+const DURATION_BEFORE = new Set(['barely', 'for', 'in', 'within', 'over', 'than', 'about', 'nearly', 'almost', 'after', 'past', 'last', 'next', 'first', 'of', 'during', 'spent', 'took', 'takes', 'take', 'lasted', 'lasting', 'only', 'just', 'least', 'roughly', 'around', 'another', 'half', 'entire', 'whole', 'full', 'the']);
 
 /** A deadline cue just before a weekday, possibly with a clock time between: "until Friday", "until 9 a.m. EST Tuesday". */
 const DEADLINE_RE = /\b(?:until|till|by)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight)\s*(?:[A-Z]{2,4}\b)?[\s,]*)?$/i;
@@ -132,16 +132,17 @@ export const relativeRules: Rule[] = [
   {
     // "three months", "24 hours", "the past two years", "four-day", "the first nine months", "several years", "a few days"
     name: 'duration',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?<pre>past|last|next|first|previous|coming|following|final|latest|initial|remaining|recent|same|entire|whole|full) )?(?:(?<appr>more than|less than|fewer than|about|nearly|almost|some|at least|up to|over|roughly|around|approximately|under|another|an additional|the) )?(?<n>${NUM_RE}|${VAGUE_RE})[ -](?:and a half[ -])?(?<u>${UNIT_RE})(?<pl>s)?(?:[ -]and[ -]a[ -]half)?(?:[ -]long)?)(?![\w-])`),
+    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?<pre>past|last|next|first|previous|coming|following|final|latest|initial|remaining|recent|same|entire|whole|full) )?(?:(?<appr>more than|less than|fewer than|about|nearly|almost|some|at least|up to|over|roughly|around|approximately|under|another|an additional|the) )?(?<n>${NUM_RE}|${VAGUE_RE})[ -](?:and a half[ -])?(?:(?:more|additional|extra|straight|consecutive|trading|business|working) )?(?<u>${UNIT_RE})(?<pl>s)?(?:[ -]and[ -]a[ -]half)?(?:[ -]long)?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       const nRaw = g.n.toLowerCase();
       const code = unitCode(g.u);
       if (code === 'X') return null;
       const prev = wordBefore(ctx.text, x[0]), next = wordAfter(ctx.text, x[1]);
-      if (next === 'old' || (code === 'Q' && next === 'of')) return null;
+      // "three quarters of the shares" is a fraction; "several quarters of losses" a time
+      if (next === 'old' || (code === 'Q' && next === 'of' && (/^\d/.test(nRaw) || parseNumber(nRaw) !== null))) return null;
       if (code === 'S' && /^(?:a|an)$/.test(nRaw)) return null; // "a second consecutive day": an ordinal
-      if (/^(?:a|an)$/.test(nRaw) && !g.pre && !g.appr) {
+      if (/^(?:a|an)$/.test(nRaw) && !g.pre && !g.appr && !/and a half/i.test(m[0])) {
         if (SET_AFTER.test(prev) || /\d$/.test(prev)) return { type: 'SET', value: duration(1, code), start: m.indices!.groups!.n[0], end: x[1] };
         if (!DURATION_BEFORE.has(prev)) return null;
       }
