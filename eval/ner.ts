@@ -1,4 +1,4 @@
-// `npm run eval -- ner FILE [--out PRED] [--model MODEL]`: tags a CoNLL file with the shipped model and prints
+// `npm run eval -- ner FILE [--out PRED] [--model MODEL] [--margin M]`: tags a CoNLL file with the shipped model and prints
 // exact-span precision/recall/F1 (conlleval convention) overall and per type; --out writes "token gold predicted".
 import { writeFileSync } from 'node:fs';
 import { formatPredictions, readConll } from '../src/analyze/ner/conll.js';
@@ -13,12 +13,13 @@ export async function run(args: string[]): Promise<number> {
   };
   const file = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
   if (!file) {
-    console.error('usage: npm run eval -- ner FILE [--out PRED] [--model MODEL]');
+    console.error('usage: npm run eval -- ner FILE [--out PRED] [--model MODEL] [--margin M]');
     return 2;
   }
   const sentences = readConll(file);
   const model = loadModel(flag('--model'));
-  const tagger = new Tagger(model);
+  const margin = flag('--margin');
+  const tagger = new Tagger(model, model.header.beam, margin === undefined ? undefined : Number(margin));
   const t0 = performance.now();
   const predicted = sentences.map((s) => tagger.tag(s.words));
   const seconds = (performance.now() - t0) / 1000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addScores, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
+import { addScores, compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
 import { DYNAMIC_COUNT, dynamicFeatures, gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
 import { allowedAfter, LABEL_COUNT } from './labels.js';
 import { defaultTagger } from './index.js';
@@ -60,6 +60,40 @@ describe('decoding', () => {
       decodeBeam(w, sf, inf, beam, 8, scratch);
       expect(sequenceScore(sf, inf, beam)).toBeGreaterThanOrEqual(sequenceScore(sf, inf, greedy) - 1e-3);
       beam.forEach((y, i) => expect(allowedAfter(i > 0 ? beam[i - 1] : -1, y, i === beam.length - 1)).toBe(true));
+    }
+  });
+
+  it('with a margin of zero keeps only the best hypothesis: greedy decoding again; a wide margin is the full beam', () => {
+    for (const words of sentences) {
+      const { sf, inf } = prepare(words);
+      const greedy = new Uint8Array(words.length);
+      const pruned = new Uint8Array(words.length);
+      const full = new Uint8Array(words.length);
+      const wide = new Uint8Array(words.length);
+      decodeGreedy(w, sf, inf, greedy, scratch);
+      decodeBeam(w, sf, inf, pruned, 8, scratch, undefined, undefined, 0);
+      decodeBeam(w, sf, inf, full, 8, scratch);
+      decodeBeam(w, sf, inf, wide, 8, scratch, undefined, undefined, 1e9);
+      expect([...pruned]).toEqual([...greedy]);
+      expect([...wide]).toEqual([...full]);
+    }
+  });
+
+  it('gives the same scores with the compact weights the tagger uses as with the dense ones', () => {
+    const compact = compactWeights(w);
+    expect(compact.values.length).toBeLessThan(w.values.length / 4);
+    for (const words of sentences) {
+      const { sf, inf } = prepare(words);
+      const a = new Uint8Array(words.length);
+      const b = new Uint8Array(words.length);
+      decodeBeam(w, sf, inf, a, 8, scratch);
+      decodeBeam(compact, sf, inf, b, 8, new Scratch());
+      expect([...b]).toEqual([...a]);
+      const dense = new Float32Array(LABEL_COUNT);
+      const small = new Float32Array(LABEL_COUNT);
+      addScores(w, sf.feats, 0, sf.offsets[sf.count], dense);
+      addScores(compact, sf.feats, 0, sf.offsets[sf.count], small);
+      expect([...small]).toEqual([...dense]);
     }
   });
 

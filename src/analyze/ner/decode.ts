@@ -1,20 +1,86 @@
 // Left-to-right decoding over hashed features (greedy, or a beam over the last two labels): the inner loop of
 // tagging and of training. Static features are scored once per token; only the label-history features are
 // scored per hypothesis.
-import { DYNAMIC_COUNT, dynamicFeatures, type SentenceFeatures, type WordInfo } from './features.js';
+import { DYNAMIC_COUNT, dynamicFeatures, labelFeature, labelPairFeature, wordLabelFeatures, type SentenceFeatures, type WordInfo } from './features.js';
 import { allowedAfter, LABEL_COUNT } from './labels.js';
 
-/** Dense weights: weights[(hash & mask) * LABEL_COUNT + label]. */
-export interface Weights { values: Float32Array; mask: number }
+/**
+ * Weights: the row of feature hash h starts at rowOffset(w, h) in `values` (LABEL_COUNT floats). Dense while
+ * training: row (h & mask). Compact when tagging (`compactWeights`): only the rows that are not all zero, found by
+ * rank in a presence bitmap, so that the table fits in the processor's cache; absent rows read the zero row.
+ */
+export interface Weights {
+  values: Float32Array;
+  mask: number;
+  /** compact only: per 32 buckets, [presence bits, rows before them] */
+  index?: Uint32Array;
+  /** compact only: offset of the all-zero row */
+  zero?: number;
+}
 
-/** Adds the weights of features feats[from..to) to scores (length LABEL_COUNT). */
-export function addScores(w: Weights, feats: Uint32Array, from: number, to: number, scores: Float32Array): void {
-  const v = w.values;
-  const mask = w.mask;
-  for (let k = from; k < to; k++) {
-    const b = (feats[k] & mask) * LABEL_COUNT;
-    for (let y = 0; y < LABEL_COUNT; y++) scores[y] += v[b + y];
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Offset in w.values of the row of feature hash h. */
+export function rowOffset(w: Weights, h: number): number {
+  const b = h & w.mask;
+  const index = w.index;
+  if (index === undefined) return b * LABEL_COUNT;
+  const k = (b >>> 5) << 1;
+  const bits = index[k];
+  const bit = 1 << (b & 31);
+  if ((bits & bit) === 0) return w.zero!;
+  return (index[k + 1] + popcount(bits & (bit - 1))) * LABEL_COUNT;
+}
+
+/** The same weights with only their non-zero rows (scores are unchanged: absent rows only ever added zeros). */
+export function compactWeights(dense: Weights): Weights {
+  const buckets = dense.mask + 1;
+  const v = dense.values;
+  const index = new Uint32Array((buckets >>> 5) * 2 + 2);
+  let rows = 0;
+  for (let b = 0; b < buckets; b++) {
+    if ((b & 31) === 0) index[(b >>> 5) * 2 + 1] = rows;
+    let live = false;
+    for (let y = 0; y < LABEL_COUNT && !live; y++) live = v[b * LABEL_COUNT + y] !== 0;
+    if (!live) continue;
+    index[(b >>> 5) * 2] |= 1 << (b & 31);
+    rows++;
   }
+  const values = new Float32Array((rows + 1) * LABEL_COUNT);
+  let r = 0;
+  for (let b = 0; b < buckets; b++) {
+    if ((index[(b >>> 5) * 2] & (1 << (b & 31))) === 0) continue;
+    values.set(v.subarray(b * LABEL_COUNT, (b + 1) * LABEL_COUNT), r * LABEL_COUNT);
+    r++;
+  }
+  return { values, mask: dense.mask, index, zero: rows * LABEL_COUNT };
+}
+
+if (LABEL_COUNT !== 9) throw new Error('E_NER_LABELS: addScores is unrolled for 9 labels');
+
+/**
+ * Adds the weights of features feats[from..to) to scores[at..at+LABEL_COUNT), rounding to float32 after every
+ * addition exactly as `scores[y] += v` would, but in registers (unrolled for the 9 labels).
+ */
+export function addScores(w: Weights, feats: Uint32Array, from: number, to: number, scores: Float32Array, at = 0): void {
+  const v = w.values;
+  const zero = w.zero ?? -1;
+  let s0 = scores[at], s1 = scores[at + 1], s2 = scores[at + 2], s3 = scores[at + 3], s4 = scores[at + 4];
+  let s5 = scores[at + 5], s6 = scores[at + 6], s7 = scores[at + 7], s8 = scores[at + 8];
+  for (let k = from; k < to; k++) {
+    const b = rowOffset(w, feats[k]);
+    if (b === zero) continue;
+    s0 = Math.fround(s0 + v[b]); s1 = Math.fround(s1 + v[b + 1]); s2 = Math.fround(s2 + v[b + 2]);
+    s3 = Math.fround(s3 + v[b + 3]); s4 = Math.fround(s4 + v[b + 4]); s5 = Math.fround(s5 + v[b + 5]);
+    s6 = Math.fround(s6 + v[b + 6]); s7 = Math.fround(s7 + v[b + 7]); s8 = Math.fround(s8 + v[b + 8]);
+  }
+  scores[at] = s0; scores[at + 1] = s1; scores[at + 2] = s2; scores[at + 3] = s3; scores[at + 4] = s4;
+  scores[at + 5] = s5; scores[at + 6] = s6; scores[at + 7] = s7; scores[at + 8] = s8;
 }
 
 /** Scratch buffers for one decoder; not shared between threads. */
@@ -23,6 +89,23 @@ export class Scratch {
   readonly scores = new Float32Array(LABEL_COUNT);
   readonly local = new Float32Array(LABEL_COUNT);
   readonly beam = new BeamBuffers();
+  /** row offsets of the label-only history features (prev1 + 1; (prev2 + 1)·32 + prev1 + 1) for `rowsOf` */
+  readonly labelRows = new Int32Array(32);
+  readonly pairRows = new Int32Array(32 * 32);
+  rowsOf: Weights | null = null;
+  /** per token: row offsets of the word–label features for each prev1 + 1 (three each), -1 until needed */
+  readonly wordRows = new Int32Array(32 * 3);
+  readonly wordHashes = new Uint32Array(3);
+
+  /** Fills labelRows and pairRows for w (row offsets never change, even while training updates values). */
+  prepare(w: Weights, labels: number): void {
+    if (this.rowsOf === w) return;
+    for (let p1 = -1; p1 < labels; p1++) {
+      this.labelRows[p1 + 1] = rowOffset(w, labelFeature(p1));
+      for (let p2 = -1; p2 < labels; p2++) this.pairRows[(p2 + 1) * 32 + p1 + 1] = rowOffset(w, labelPairFeature(p1, p2));
+    }
+    this.rowsOf = w;
+  }
 }
 
 /** The score of each label at token i after labels prev1, prev2: static part (precomputed) + history part. */
@@ -93,10 +176,11 @@ class BeamBuffers {
  * With `gold` (training), stops at the first token where no hypothesis extends the gold prefix and returns that
  * token's index (out[0..i] then holds the best prefix); otherwise returns -1. `statics`, when given, holds the
  * static scores of every token (token i's at i·LABEL_COUNT), summed by the caller exactly as addScores would.
+ * `margin` (tagging only) drops hypotheses scored more than that below the best after each token.
  */
 export function decodeBeam(
   w: Weights, sf: SentenceFeatures, infos: readonly WordInfo[], out: Uint8Array, width: number, scratch: Scratch,
-  gold?: Uint8Array, statics?: Float32Array,
+  gold?: Uint8Array, statics?: Float32Array, margin = Infinity,
 ): number {
   const n = sf.count;
   const B = scratch.beam;
@@ -111,9 +195,9 @@ export function decodeBeam(
   let stop = -1;
   let goldSlot = 0;
   const v = w.values;
-  const mask = w.mask;
   const base = statics ?? scratch.local;
-  const dyn = scratch.dyn;
+  scratch.prepare(w, LABEL_COUNT);
+  const { labelRows, pairRows, wordRows, wordHashes: hashes } = scratch;
   for (let i = 0; i < n; i++) {
     const last = i === n - 1;
     const info = infos[i];
@@ -124,17 +208,24 @@ export function decodeBeam(
       base.fill(0);
       addScores(w, sf.feats, sf.offsets[i], sf.offsets[i + 1], base);
     }
+    wordRows.fill(-1);
     let nsize = 0;
     for (let b = 0; b < size; b++) {
       const prev = p1[b];
       const before = score[b];
       // history part, added feature by feature in float32 exactly as addScores would (same rounding)
-      dynamicFeatures(prev, p2[b], info, nextInfo, dyn);
-      const r0 = (dyn[0] & mask) * LABEL_COUNT;
-      const r1 = (dyn[1] & mask) * LABEL_COUNT;
-      const r2 = (dyn[2] & mask) * LABEL_COUNT;
-      const r3 = (dyn[3] & mask) * LABEL_COUNT;
-      const r4 = (dyn[4] & mask) * LABEL_COUNT;
+      const a = prev + 1;
+      if (wordRows[a * 3] < 0) {
+        wordLabelFeatures(prev, info, nextInfo, hashes, 0);
+        wordRows[a * 3] = rowOffset(w, hashes[0]);
+        wordRows[a * 3 + 1] = rowOffset(w, hashes[1]);
+        wordRows[a * 3 + 2] = rowOffset(w, hashes[2]);
+      }
+      const r0 = labelRows[a];
+      const r1 = pairRows[(p2[b] + 1) * 32 + a];
+      const r2 = wordRows[a * 3];
+      const r3 = wordRows[a * 3 + 1];
+      const r4 = wordRows[a * 3 + 2];
       for (let y = 0; y < LABEL_COUNT; y++) {
         if (!allowedAfter(prev, y, last)) continue;
         let ys = Math.fround(base[at0 + y] + v[r0 + y]);
@@ -161,6 +252,8 @@ export function decodeBeam(
         if (nsize < width) nsize++;
       }
     }
+    // hypotheses further than `margin` below the best are dropped (they almost never recover)
+    if (margin !== Infinity) while (nsize > 1 && next[nsize - 1] < next[0] - margin) nsize--;
     const row = i * width;
     for (let c = 0; c < nsize; c++) { labels[row + c] = np1[c]; back[row + c] = nback[c]; p1[c] = np1[c]; p2[c] = np2[c]; }
     const t = score; score = next; next = t;

@@ -20,6 +20,8 @@ export interface WordInfo {
   caseClass: number;
   hyphenFirst: number;
   hyphenLast: number;
+  /** set by a tagger: the summed scores of the word-only features (see wordFeatureCount) */
+  own?: Float32Array;
 }
 
 // Template ids: distinct seeds mixed into every feature hash.
@@ -205,12 +207,25 @@ const PREV1_SHORT = seeds(T.Prev1Short);
 const PREV1_KEY_P1 = seeds(T.Prev1KeyP1);
 const PREV2 = Uint32Array.from({ length: (MAX_LABELS + 1) * 32 }, (_, i) => mix(T.Prev2, i));
 
+/** The label-only history features: of prev1 alone, and of (prev2, prev1) (label ids; -1 before the sentence). */
+export function labelFeature(prev1: number): number {
+  return PREV1[prev1 + 1];
+}
+export function labelPairFeature(prev1: number, prev2: number): number {
+  return PREV2[(prev2 + 1) * 32 + prev1 + 1];
+}
+
+/** The history features that pair prev1 with the word, its shape and the next word (dynamicFeatures 2–4). */
+export function wordLabelFeatures(prev1: number, w: WordInfo, next: WordInfo | null, out: Uint32Array, at: number): void {
+  const a = prev1 + 1;
+  out[at] = mix(PREV1_KEY[a], w.key);
+  out[at + 1] = mix(PREV1_SHORT[a], w.short);
+  out[at + 2] = mix(PREV1_KEY_P1[a], next ? next.key : BOUNDARY_AFTER);
+}
+
 /** Features on the previous two predicted labels (label ids; -1 before the sentence). */
 export function dynamicFeatures(prev1: number, prev2: number, w: WordInfo, next: WordInfo | null, out: Uint32Array): void {
-  const a = prev1 + 1;
-  out[0] = PREV1[a];
-  out[1] = PREV2[(prev2 + 1) * 32 + a];
-  out[2] = mix(PREV1_KEY[a], w.key);
-  out[3] = mix(PREV1_SHORT[a], w.short);
-  out[4] = mix(PREV1_KEY_P1[a], next ? next.key : BOUNDARY_AFTER);
+  out[0] = labelFeature(prev1);
+  out[1] = labelPairFeature(prev1, prev2);
+  wordLabelFeatures(prev1, w, next, out, 2);
 }

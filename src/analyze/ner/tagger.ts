@@ -1,8 +1,15 @@
 // The runtime tagger: words in, BIO labels out, one sentence at a time.
-import { addScores, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
+import { addScores, compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
 import { gazetteerBits, staticFeatures, wordFeatureCount, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
 import { BIO_OF, LABEL_COUNT } from './labels.js';
 import type { Model } from './model.js';
+
+/**
+ * Hypotheses scored more than this below the best are dropped after each token. The weights of the shipped
+ * model give sentence scores in the hundreds; at 120 the CoNLL valid F1 is the same as the full beam's (92.05)
+ * and tagging is about 1.6× faster (`npm run eval -- ner FILE --margin M` to compare; Infinity: full beam).
+ */
+export const BEAM_MARGIN = 120;
 
 export class Tagger {
   private readonly weights: Weights;
@@ -11,13 +18,11 @@ export class Tagger {
   private buf: SentenceFeatures | undefined;
   private ids = new Uint8Array(256);
   private statics = new Float32Array(256 * LABEL_COUNT);
-  /** per word type: the summed scores of its word-only features (the weights never change here) */
-  private readonly wordScores = new Map<WordInfo, Float32Array>();
   private readonly gazetteer: (h: number) => number;
 
-  /** beam width of decoding: the model's own unless given */
-  constructor(readonly model: Model, readonly beam = model.header.beam) {
-    this.weights = { values: model.weights, mask: (1 << model.header.bits) - 1 };
+  /** beam width of decoding: the model's own unless given; margin: see BEAM_MARGIN */
+  constructor(readonly model: Model, readonly beam = model.header.beam, readonly margin = BEAM_MARGIN) {
+    this.weights = compactWeights({ values: model.weights, mask: (1 << model.header.bits) - 1 });
     this.infos = new WordInfos(model.lexicon);
     // most lookups miss: a bit per hash bucket (2^20) answers those without touching the map
     const names = model.lexicon.gazetteer;
@@ -34,7 +39,7 @@ export class Tagger {
     for (let i = 0; i < n; i++) infos[i] = this.infos.get(words[i]);
     this.buf = staticFeatures(infos, gazetteerBits(infos, this.gazetteer), this.buf);
     if (this.ids.length < n) this.ids = new Uint8Array(n * 2);
-    if (this.beam > 1) decodeBeam(this.weights, this.buf, infos, this.ids, this.beam, this.scratch, undefined, this.staticScores(infos, this.buf));
+    if (this.beam > 1) decodeBeam(this.weights, this.buf, infos, this.ids, this.beam, this.scratch, undefined, this.staticScores(infos, this.buf), this.margin);
     else decodeGreedy(this.weights, this.buf, infos, this.ids, this.scratch);
     const out: string[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = BIO_OF[this.ids[i]];
@@ -52,16 +57,16 @@ export class Tagger {
     for (let i = 0; i < n; i++) {
       const info = infos[i];
       const own = wordFeatureCount(info);
-      let cached = this.wordScores.get(info);
+      // word infos belong to this tagger (this.infos), and its weights never change: the sum is kept with the info
+      let cached = info.own;
       if (!cached) {
-        if (this.wordScores.size >= 50_000) this.wordScores.clear();
         cached = new Float32Array(LABEL_COUNT);
         addScores(this.weights, sf.feats, sf.offsets[i], sf.offsets[i] + own, cached);
-        this.wordScores.set(info, cached);
+        info.own = cached;
       }
-      const scores = out.subarray(i * LABEL_COUNT, (i + 1) * LABEL_COUNT);
-      scores.set(cached);
-      addScores(this.weights, sf.feats, sf.offsets[i] + own, sf.offsets[i + 1], scores);
+      const at = i * LABEL_COUNT;
+      for (let y = 0; y < LABEL_COUNT; y++) out[at + y] = cached[y];
+      addScores(this.weights, sf.feats, sf.offsets[i] + own, sf.offsets[i + 1], out, at);
     }
     return out;
   }
