@@ -67,6 +67,11 @@ describe('findTimes: kinds of expression', () => {
     expect(one('Prices should rise over the next couple of years.')).toBe('the next couple of years=P2Y');
     expect(one('The strike came barely a month after the merger.')).toBe('a month=P1M');
   });
+  it('reads "earlier in the year" as the year of writing and "the fiscal year ended ..." as a year-long period', () => {
+    expect(one('Floods delayed planting earlier in the year.', '1989-10-26')).toBe('earlier in the year=1989');
+    expect(one('Prices will be cut later in the month.', '1989-10-26')).toBe('later in the month=1989-10');
+    expect(one('In the fiscal year ended Jan. 31, the chain lost money.', '1989-10-31')).toBe('the fiscal year=P1Y | Jan. 31=1989-01-31');
+  });
   it('leaves ages, amounts and modal "may" alone', () => {
     expect(times('The 44-year-old leader, 52 years old, may resign.')).toEqual([]);
     expect(times('About 2000 people marched; Iraq imports about three-quarters of its food.')).toEqual([]);

@@ -227,7 +227,8 @@ export const relativeRules: Rule[] = [
     re: rx(String.raw`(?<![\w-])(?<x>the (?:full |fiscal )?year)(?![\w-])(?<end> end(?:ed|ing))?`),
     build(m, ctx) {
       const prev = wordBefore(ctx.text, m.index);
-      if (m.groups!.end) return { type: 'DURATION', value: 'P1Y' };
+      // "the fiscal year ended Jan. 31": a year-long period named by its end (wins over the fiscal-year rule's DATE)
+      if (m.groups!.end) return { type: 'DURATION', value: 'P1Y', priority: 1 };
       if (!/^(for|of|during|throughout)$/.test(prev)) return null;
       if (/^(of|'s|’s|before|after|earlier|that|in|when|as|to)$/.test(wordAfter(ctx.text, m.index + m.groups!.x.length))) return null;
       return { type: 'DATE', ...shifted(ctx.anchor, 'Y', 0) };
@@ -248,8 +249,11 @@ export const relativeRules: Rule[] = [
   {
     // "that day", "the same week", "later that year": the period of the date just spoken of
     name: 'anaphoric',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?:earlier|later) )?(?:that|the same) (?<u>day|week|month|year))(?![\w-])`),
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?:earlier|later) )?(?:that|the same) (?<u>day|week|month|year)|(?<in>earlier|later) in the (?<u2>week|month|year))(?![\w-])`),
     build(m, ctx) {
+      // "earlier in the year", "later in the month": the period the text is written in ("later in the day" is left alone: news
+      // uses it of the day under narration as often as of the publication day)
+      if (m.groups!.in) return { type: 'DATE', ...shifted(ctx.anchor, GRAN[unitCode(m.groups!.u2)], 0) };
       const code = unitCode(m.groups!.u);
       return { type: 'DATE', ...shifted(ctx.anchor, GRAN[code], 0), ref: { kind: 'shift', n: 0, gran: code as 'D' } };
     },
