@@ -72,6 +72,13 @@ describe('findTimes: kinds of expression', () => {
     expect(one('Prices will be cut later in the month.', '1989-10-26')).toBe('later in the month=1989-10');
     expect(one('In the fiscal year ended Jan. 31, the chain lost money.', '1989-10-31')).toBe('the fiscal year=P1Y | Jan. 31=1989-01-31');
   });
+  it('reads "at midday" as noon, "will one day" as the future, and leaves the idiom "high noon" alone', () => {
+    expect(one('The envoy lands at midday.')).toBe('midday=2026-01-05T12:00');
+    expect(one('The midday heat kept crowds away.')).toBe('');
+    expect(one('Fusion could one day power whole cities.')).toBe('one day=FUTURE_REF');
+    expect(one('The strike lasted one day.')).toBe('one day=P1D');
+    expect(one('For the rebels, high noon has arrived.')).toBe('');
+  });
   it('leaves ages, amounts and modal "may" alone', () => {
     expect(times('The 44-year-old leader, 52 years old, may resign.')).toEqual([]);
     expect(times('About 2000 people marched; Iraq imports about three-quarters of its food.')).toEqual([]);

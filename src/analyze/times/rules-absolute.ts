@@ -151,11 +151,16 @@ export const absoluteRules: Rule[] = [
   {
     // "3 p.m.", "10:35 a.m.", "noon", "around 7:15 p.m. EST"
     name: 'clock',
-    re: rx(String.raw`(?<![\w:.])(?<x>(?:(?:around|about|approximately|shortly after|shortly before|just after|just before) )?(?:(?<h>\d{1,2})(?:[:.](?<mi>[0-5]\d))? ?(?<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)|(?<h2>[01]?\d|2[0-3]):(?<mi2>[0-5]\d)(?![\d:])|(?<nm>noon|midnight)|(?<h3>\d{1,2}) o'clock)(?: (?<tz>EST|EDT|CST|CDT|PST|PDT|MST|MDT|GMT|UTC|BST|CET|local time))?)(?!\w)`),
+    re: rx(String.raw`(?<![\w:.])(?<x>(?:(?:around|about|approximately|shortly after|shortly before|just after|just before) )?(?:(?<h>\d{1,2})(?:[:.](?<mi>[0-5]\d))? ?(?<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)|(?<h2>[01]?\d|2[0-3]):(?<mi2>[0-5]\d)(?![\d:])|(?<nm>noon|midnight|midday)|(?<h3>\d{1,2}) o'clock)(?: (?<tz>EST|EDT|CST|CDT|PST|PDT|MST|MDT|GMT|UTC|BST|CET|local time))?)(?!\w)`),
     build(m, ctx) {
       const g = m.groups!;
       let h: number, mi = 0;
-      if (g.nm) h = /noon/i.test(g.nm) ? 12 : 24;
+      if (g.nm) {
+        // "high noon" is an idiom; "midday" is a clock time only after a preposition of time ("at midday", "by midday")
+        if (/noon/i.test(g.nm) && wordBefore(ctx.text, m.indices!.groups!.nm[0]) === 'high') return null;
+        if (/midday/i.test(g.nm) && !/^(at|by|until|around|about|before|after|since|till)$/.test(wordBefore(ctx.text, m.indices!.groups!.nm[0]))) return null;
+        h = /noon|midday/i.test(g.nm) ? 12 : 24;
+      }
       else if (g.h) { h = +g.h; mi = g.mi ? +g.mi : 0; if (h < 1 || h > 12) return null; if (/p/i.test(g.ap) && h < 12) h += 12; if (/a/i.test(g.ap) && h === 12) h = 0; }
       else if (g.h2) { h = +g.h2; mi = +g.mi2; if (!/^(at|by|until|from|around|about|before|after|to|since)$/.test(wordBefore(ctx.text, m.index))) return null; }
       else { h = +g.h3; if (h < 1 || h > 12) return null; }

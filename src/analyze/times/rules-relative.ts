@@ -142,6 +142,8 @@ export const relativeRules: Rule[] = [
       // "three quarters of the shares" is a fraction; "several quarters of losses" a time
       if (next === 'old' || (code === 'Q' && next === 'of' && (/^\d/.test(nRaw) || parseNumber(nRaw) !== null))) return null;
       if (code === 'S' && /^(?:a|an)$/.test(nRaw)) return null; // "a second consecutive day": an ordinal
+      // "will one day be", "could one day replace": an indefinite future, not a duration
+      if (nRaw === 'one' && code === 'D' && !g.pl && !g.pre && !g.appr && /^(?:will|would|could|might|may|can|shall|should|must)$/.test(prev)) return { type: 'DATE', value: 'FUTURE_REF' };
       if (/^(?:a|an)$/.test(nRaw) && !g.pre && !g.appr && !/and a half/i.test(m[0])) {
         if (SET_AFTER.test(prev) || /\d$/.test(prev)) return { type: 'SET', value: duration(1, code), start: m.indices!.groups!.n[0], end: x[1] };
         if (!DURATION_BEFORE.has(prev)) return null;
