@@ -1,7 +1,7 @@
 import type { Stage } from '../pipeline.js';
 import { layer, type Document, type Token } from '../document.js';
 import type { Event, Sentence, TimeExpr, Modality } from '../schema.js';
-import { eventLexicon, type TriggerEntry } from './lexicon.js';
+import { eventLexicon, triggerCandidates, type TriggerEntry } from './lexicon.js';
 import { modalityAt } from './modality.js';
 import { actorsBySentence, afterPreposition, asEventActor, directObject, objectsOf, parties, subjectOf, type Actor } from './arguments.js';
 
@@ -53,11 +53,11 @@ function verbCue(lower: readonly string[], i: number, from: number, actorEnds: R
 
 /** `lower`: the tokens' texts in lower case. */
 function findTriggers(tokens: readonly Token[], lower: readonly string[], from: number, to: number, inName: ReadonlySet<number>, actorEnds: ReadonlySet<number> = new Set()): Found[] {
-  const { byFirst } = eventLexicon();
+  const lex = eventLexicon();
   const out: Found[] = [];
   for (let i = from; i < to; i++) {
     if (inName.has(i)) continue; // "Treaty" in "North Atlantic Treaty Organization
-    const list = byFirst.get(lower[i]);
+    const list = triggerCandidates(lex, lower[i], i + 1 < to ? lower[i + 1] : undefined);
     if (!list) continue;
     const prev = i > from ? lower[i - 1] : '';
     for (const entry of list) {
@@ -72,10 +72,10 @@ function findTriggers(tokens: readonly Token[], lower: readonly string[], from: 
       // "bomb attacks", "economic sanctions": a form that is also a noun is a verb only after a subject or a verb cue;
       // after a preposition ("a warning against travel to …") it is never a verb
       if (!entry.nominal && i > from && PREPOSITION_WORDS.has(prev) && prev !== 'to') continue;
-      if (!entry.nominal && !verbCue(lower, i, from, actorEnds) && list.some((e) => e.nominal && e.words.join(' ') === entry.words.join(' '))) continue;
+      if (!entry.nominal && !verbCue(lower, i, from, actorEnds) && lex.nominalPhrases.has(entry.words.length === 1 ? entry.words[0] : entry.words.join(' '))) continue;
       // "the meeting" is a noun; so is "the call for …" of a generated multi-word verb
       if (!entry.nominal && looksNominal && (entry.words.length === 1 || entry.from === 'cameo')) continue;
-      if (entry.nominal && !looksNominal && list.some((e) => !e.nominal && e.words.length === 1 && e.from === 'hand')) continue; // "to visit" is a verb
+      if (entry.nominal && !looksNominal && lex.handVerbs.has(lower[i])) continue; // "to visit" is a verb
       if (entry.cameo !== null) out.push({ tok: i, len: entry.words.length, entry: entry as Found['entry'] });
       i += entry.words.length - 1;
       break;

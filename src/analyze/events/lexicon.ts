@@ -18,7 +18,41 @@ export interface TriggerEntry {
   from: 'hand' | 'cameo';
 }
 
-export interface EventLexicon { cameo: Map<string, CameoCode>; byFirst: Map<string, TriggerEntry[]> }
+export interface EventLexicon {
+  cameo: Map<string, CameoCode>;
+  byFirst: Map<string, TriggerEntry[]>;
+  /** the entries that can start at a word followed by `second`, in byFirst's order (see `triggerCandidates`) */
+  byPair: Map<string, PairIndex>;
+  /** the phrases ("words joined by spaces") that some nominal entry lists */
+  nominalPhrases: Set<string>;
+  /** first words of a hand-kept one-word verb entry */
+  handVerbs: Set<string>;
+}
+
+/** Entries of one first word: those whose second word is the key (with the one-word entries), or the one-word ones. */
+export interface PairIndex { bySecond: Map<string, TriggerEntry[]>; single: TriggerEntry[] }
+
+/**
+ * Indexes entries by their first two words, keeping byFirst's order in each list, so that matching a token tries
+ * only the entries that can match its next word (some first words have over 200 entries).
+ */
+export function pairIndex(byFirst: ReadonlyMap<string, TriggerEntry[]>): Map<string, PairIndex> {
+  const out = new Map<string, PairIndex>();
+  for (const [first, list] of byFirst) {
+    const seconds = new Set(list.filter((e) => e.words.length > 1).map((e) => e.words[1]));
+    const bySecond = new Map<string, TriggerEntry[]>();
+    for (const second of seconds) bySecond.set(second, list.filter((e) => e.words.length === 1 || e.words[1] === second));
+    out.set(first, { bySecond, single: list.filter((e) => e.words.length === 1) });
+  }
+  return out;
+}
+
+/** The entries that may match at a word `first` followed by `second` (undefined at the end of a sentence). */
+export function triggerCandidates(lex: EventLexicon, first: string, second: string | undefined): readonly TriggerEntry[] | undefined {
+  const index = lex.byPair.get(first);
+  if (!index) return undefined;
+  return (second !== undefined ? index.bySecond.get(second) : undefined) ?? index.single;
+}
 
 let loaded: EventLexicon | null = null;
 
@@ -71,5 +105,11 @@ export function eventLexicon(): EventLexicon {
   const hand = JSON.parse(readFileSync(join(dir, 'event-triggers.json'), 'utf8')) as RawTriggers;
   const generatedPath = join(dir, 'event-triggers-cameo.json');
   const generated = existsSync(generatedPath) ? JSON.parse(readFileSync(generatedPath, 'utf8')) as GeneratedTriggers : null;
-  return (loaded = { cameo, byFirst: buildTriggerIndex(cameo, hand, generated) });
+  const byFirst = buildTriggerIndex(cameo, hand, generated);
+  const all = [...byFirst.values()].flat();
+  return (loaded = {
+    cameo, byFirst, byPair: pairIndex(byFirst),
+    nominalPhrases: new Set(all.filter((e) => e.nominal).map((e) => e.words.join(' '))),
+    handVerbs: new Set(all.filter((e) => !e.nominal && e.words.length === 1 && e.from === 'hand').map((e) => e.words[0])),
+  });
 }
