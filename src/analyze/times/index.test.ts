@@ -128,6 +128,11 @@ describe('findTimes: tense chooses past or future for partial dates', () => {
     expect(one('Protesters planned a large demonstration on Saturday.', '2000-01-07')).toBe('Saturday=2000-01-08');
     expect(one('The sale is scheduled to close Monday.', '1989-11-02')).toBe('Monday=1989-11-06');
   });
+  it('reads a day named before "planned" or "agreed to" as the day of that past act', () => {
+    expect(one('On Saturday, the government planned a donor conference.', '2000-01-05')).toBe('Saturday=2000-01-01');
+    expect(one('On Friday, the two firms agreed to merge.', '2000-01-05')).toBe('Friday=1999-12-31');
+    expect(one('The government planned a donor conference on Saturday.', '2000-01-05')).toBe('Saturday=2000-01-08');
+  });
   it('gives "a year earlier" the quarter under discussion until another period takes over', () => {
     expect(one('Third-quarter net rose 5%. For the first nine months, profit was $9 million, compared with $7 million a year earlier.', '1989-10-26'))
       .toBe('Third-quarter=1989-Q3 | the first nine months=P9M | a year earlier=1988');

@@ -38,7 +38,8 @@ const PAST_AUX = new Set(['was', 'were', 'had']);
 /** "is heard", "was held": the auxiliary of a passive carries the tense */
 const PASSIVE_AUX = new Set(['is', 'are', 'am', 'was', 'were']);
 
-function signal(ws: W[], k: number): Dir | null {
+/** `ahead`: the word follows the date ("On Friday, the government planned ..."), so it governs the date itself. */
+function signal(ws: W[], k: number, ahead = false): Dir | null {
   const w = ws[k].w, next = ws[k + 1]?.w, prev = ws[k - 1]?.w;
   // a participle after "be": the auxiliary decides ("to be held", "will be completed", "was held")
   if ((TENSE_PAST.has(w) || isPastEd(w)) && prev !== undefined && (BE.has(prev) || PASSIVE_AUX.has(prev)) && !FUTURE_PARTICIPLES.has(w)) return null;
@@ -53,8 +54,9 @@ function signal(ws: W[], k: number): Dir | null {
   // "agreed to acquire in January", "voted to close in May": the date belongs to the later act, which the past verb
   // does not place; the nearest reading decides
   // "protesters planned a rally on Saturday": a plan made in the past for an act it does not place
-  if ((w === 'planned' || w === 'scheduled') && prev !== undefined && !PASSIVE_AUX.has(prev) && !PAST_AUX.has(prev) && !BE.has(prev) && !TENSE_PRESENT.has(prev) && !DETERMINERS.has(prev)) return 0;
-  if (INTENT.has(w) && next === 'to' && /^[a-z]+$/.test(ws[k + 2]?.w ?? '') && !DETERMINERS.has(ws[k + 2].w)) return 0;
+  // (a date before the verb dates the planning itself: "On Friday, the government planned a rally" is past)
+  if ((w === 'planned' || w === 'scheduled') && prev !== undefined && !PASSIVE_AUX.has(prev) && !PAST_AUX.has(prev) && !BE.has(prev) && !TENSE_PRESENT.has(prev) && !DETERMINERS.has(prev)) return ahead ? -1 : 0;
+  if (INTENT.has(w) && next === 'to' && /^[a-z]+$/.test(ws[k + 2]?.w ?? '') && !DETERMINERS.has(ws[k + 2].w) && !ahead) return 0;
   if (TENSE_FUTURE.has(w)) {
     if (NEEDS_TO.has(w)) return next === 'to' ? 1 : null;
     return 1;
@@ -93,7 +95,7 @@ export function tenseAt(text: string, from: number, to: number, start: number, e
   while (j < ws.length && ws[j].i < end) j++;
   for (const first = j; j < ws.length && j - first < REACH; j++) {
     if (BOUNDARY.has(ws[j].w)) break;
-    const s = signal(ws, j);
+    const s = signal(ws, j, true);
     if (s !== null) return s;
   }
   return 0;
