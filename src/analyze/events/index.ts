@@ -32,11 +32,19 @@ interface Found { tok: number; len: number; entry: TriggerEntry & { cameo: strin
 const OBJECT_WINDOW = 4;
 const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“', '”']);
 
-/** Whether one of the object phrases starts within OBJECT_WINDOW words of `from`, in the same clause. */
-function objectFollows(tokens: readonly Token[], lower: readonly string[], from: number, to: number, objects: readonly string[][]): boolean {
+/** Whether one of the entry's object phrases starts within OBJECT_WINDOW words of `from`, in the same clause. */
+function objectFollows(tokens: readonly Token[], lower: readonly string[], from: number, to: number, entry: TriggerEntry): boolean {
+  const objects = entry.object!;
+  const first = entry.objectFirst!;
   for (let k = from; k < to && k < from + OBJECT_WINDOW; k++) {
     if (CLAUSE_PUNCT.has(tokens[k].text)) return false;
-    for (const o of objects) if (k + o.length <= to && o.every((w, j) => lower[k + j] === w)) return true;
+    if (!first.has(lower[k])) continue;
+    for (const o of objects) {
+      if (k + o.length > to) continue;
+      let j = 0;
+      while (j < o.length && lower[k + j] === o[j]) j++;
+      if (j === o.length) return true;
+    }
   }
   return false;
 }
@@ -67,7 +75,7 @@ function findTriggers(tokens: readonly Token[], lower: readonly string[], from: 
       if (!ok) continue;
       const after = lower[i + entry.words.length];
       if (entry.next && !(after && entry.next.includes(after))) continue;
-      if (entry.object && !objectFollows(tokens, lower, i + entry.words.length, to, entry.object)) continue;
+      if (entry.object && !objectFollows(tokens, lower, i + entry.words.length, to, entry)) continue;
       const looksNominal = DETERMINERS.has(prev) || /^\d/.test(prev);
       // "bomb attacks", "economic sanctions": a form that is also a noun is a verb only after a subject or a verb cue;
       // after a preposition ("a warning against travel to …") it is never a verb

@@ -14,6 +14,8 @@ export interface TriggerEntry {
   next: string[] | null;
   /** one of these phrases must follow within four words ("asked … for help") */
   object: string[][] | null;
+  /** the first words of `object`'s phrases (a quick test before the phrases are compared) */
+  objectFirst: Set<string> | null;
   /** which dictionary: dyad's hand-kept event-triggers.json, or the one generated from PETRARCH's CAMEO.2.0.txt */
   from: 'hand' | 'cameo';
 }
@@ -76,9 +78,10 @@ export function buildTriggerIndex(cameo: ReadonlyMap<string, CameoCode>, hand: R
       if (from === 'hand') handForms.add(key);
       else if (handForms.has(key)) continue;
       const words = key.split(' ');
+      const object = e.object ? e.object.map((o) => o.toLowerCase().split(' ')) : null;
       const entry: TriggerEntry = {
         words, cameo: e.cameo, nominal, next: e.nextFor?.[form] ?? e.next ?? null,
-        object: e.object ? e.object.map((o) => o.toLowerCase().split(' ')) : null, from,
+        object, objectFirst: object ? new Set(object.map((o) => o[0])) : null, from,
       };
       const list = byFirst.get(words[0]);
       if (list) list.push(entry); else byFirst.set(words[0], [entry]);
