@@ -133,6 +133,11 @@ describe('findTimes: tense chooses past or future for partial dates', () => {
     expect(one('On Friday, the two firms agreed to merge.', '2000-01-05')).toBe('Friday=1999-12-31');
     expect(one('The government planned a donor conference on Saturday.', '2000-01-05')).toBe('Saturday=2000-01-08');
   });
+  it('reads "over the weekend" without a future verb as the weekend just gone', () => {
+    // Monday 1989-10-30: "continued" carries no tense the tagger trusts, so only "over" decides
+    expect(one('Over the weekend, the bidder continued its campaign.', '1989-10-30')).toBe('the weekend=1989-W43-WE');
+    expect(one('The bidder will press its campaign over the weekend.', '1989-10-30')).toBe('the weekend=1989-W44-WE');
+  });
   it('gives "a year earlier" the quarter under discussion until another period takes over', () => {
     expect(one('Third-quarter net rose 5%. For the first nine months, profit was $9 million, compared with $7 million a year earlier.', '1989-10-26'))
       .toBe('Third-quarter=1989-Q3 | the first nine months=P9M | a year earlier=1988');

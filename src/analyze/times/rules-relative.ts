@@ -242,7 +242,9 @@ export const relativeRules: Rule[] = [
     re: rx(String.raw`(?<![\w-])(?<x>the weekend)(?![\w-])`),
     build(m, ctx) {
       if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE', unresolved: true };
-      const dir = ctx.dir(m.index, m.index + m[0].length);
+      let dir = ctx.dir(m.index, m.index + m[0].length);
+      // "over the weekend" without a future verb reports the weekend just gone
+      if (dir === 0 && wordBefore(ctx.text, m.index) === 'over') dir = -1;
       const wd = weekday(ctx.anchor);
       const sat = dir > 0 || (dir === 0 && wd <= 3) ? addDays(ctx.anchor, 6 - wd) : addDays(ctx.anchor, wd >= 6 ? 6 - wd : -1 - wd);
       return { type: 'DATE', ...shifted(sat, 'WE', 0) };
