@@ -79,6 +79,11 @@ describe('findTimes: kinds of expression', () => {
     expect(one('The strike lasted one day.')).toBe('one day=P1D');
     expect(one('For the rebels, high noon has arrived.')).toBe('');
   });
+  it('joins a month or a season to a year said in words (broadcast transcripts)', () => {
+    expect(one('The first bomb went off in March nineteen ninety-six.')).toBe('March nineteen ninety-six=1996-03');
+    expect(one('Oil was that cheap in the winter of nineteen eighty-six.')).toBe('the winter of nineteen eighty-six=1986-WI');
+    expect(one('Oil was that cheap in the winter of 1986.')).toBe('the winter of 1986=1986-WI');
+  });
   it('leaves ages, amounts and modal "may" alone', () => {
     expect(times('The 44-year-old leader, 52 years old, may resign.')).toEqual([]);
     expect(times('About 2000 people marched; Iraq imports about three-quarters of its food.')).toEqual([]);

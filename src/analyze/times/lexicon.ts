@@ -39,6 +39,15 @@ export const PART_OF_DAY_RE = alt(Object.keys(PARTS_OF_DAY));
 export const SEASON_RE = alt(Object.keys(SEASONS));
 export const ORDINAL_RE = alt(Object.keys(ORDINALS));
 
+/** A year in words: "nineteen ninety-six", "nineteen hundred and five", "two thousand and one" (no groups). */
+export const SPELLED_YEAR_RE = `(?:nineteen (?:hundred(?: and)? )?(?:(?:${TENS})(?:[- ](?:${SMALL}))?|${TEENS}|${SMALL})|two thousand(?:(?: and)? (?:${TEENS}|${SMALL}))?)`;
+/** Reads a year matched by SPELLED_YEAR_RE. */
+export function parseSpelledYear(s: string): number {
+  const w = s.toLowerCase().replace(/\s+/g, ' ');
+  if (w.startsWith('two thousand')) { const rest = w.slice(12).replace(/^ (?:and )?/, ''); return 2000 + (rest ? parseNumber(rest) ?? 0 : 0); }
+  return 1900 + (parseNumber(w.replace(/^nineteen (?:hundred(?: and)? )?/, '')) ?? 0);
+}
+
 /** Reads a cardinal matched by NUM_RE. */
 export function parseNumber(s: string): number | null {
   const w = s.toLowerCase().replace(/-/g, ' ').trim();

@@ -1,5 +1,5 @@
 import { fmtDay, isValid, pad, toMs, weekday, type Ymd } from './calendar.js';
-import { HOLIDAYS, MONTHS, MONTH_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber, SMALL, TEENS, TENS } from './lexicon.js';
+import { HOLIDAYS, MONTHS, MONTH_RE, SPELLED_YEAR_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber, parseSpelledYear, SMALL, TEENS, TENS } from './lexicon.js';
 import { resolveHoliday, resolveMonth, resolveQuarter, shifted } from './normalize.js';
 import { NOT_YEAR_NOUNS } from './lexicon.js';
 import { isCap, rx, wordAfter, wordBefore, type Ctx, type Rule } from './rule.js';
@@ -63,14 +63,15 @@ export const absoluteRules: Rule[] = [
   {
     // "Jan. 5", "January 5, 2026", "Monday, Oct. 26", "mid-November", "late November 1999", "June 2020"
     name: 'month-day-year',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:(?<rel>last|this|next|each|every|this coming|this past) )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d))?(?:(?:,? (?:of )?(?<y>\d{4})(?!\d))|(?: (?:of )?(?<yrel>last|this|next) year))?)(?!\w)`),
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:(?<rel>last|this|next|each|every|this coming|this past) )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d))?(?:(?:,? (?:of )?(?<y>\d{4})(?!\d))| (?<ys>${SPELLED_YEAR_RE})(?![\w-])|(?: (?:of )?(?<yrel>last|this|next) year))?)(?!\w)`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       if (g.wd && !isCap(g.wd)) return null;
       const prev = wordBefore(ctx.text, x[0]);
-      if (!monthOk(g.mon, !!(g.d || g.y), prev)) return null;
+      if (!monthOk(g.mon, !!(g.d || g.y || g.ys), prev)) return null;
       const month = monthNum(g.mon), day = g.d ? +g.d : null;
-      let year = g.y ? +g.y : null;
+      // "January nineteen ninety-seven": a spoken year (broadcast transcripts)
+      let year = g.y ? +g.y : g.ys ? parseSpelledYear(g.ys) : null;
       if (day !== null && (day < 1 || day > 31)) return null;
       if (g.mod && /half|spring|summer|fall|autumn|winter/.test(g.mod)) return null;
       const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');

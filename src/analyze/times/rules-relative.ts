@@ -1,5 +1,5 @@
 import { addDays, fmtDay, weekday } from './calendar.js';
-import { NUM_RE, PARTS_OF_DAY, REFS, SEASONS, SEASON_RE, SETS, UNITS, UNIT_RE, VAGUE_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber } from './lexicon.js';
+import { NUM_RE, PARTS_OF_DAY, REFS, SEASONS, SEASON_RE, SETS, SPELLED_YEAR_RE, UNITS, UNIT_RE, VAGUE_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber, parseSpelledYear } from './lexicon.js';
 import { duration, resolveSeason, resolveWeekday, shifted, type Gran } from './normalize.js';
 import { isCap, rx, wordAfter, wordBefore, type Found, type Rule } from './rule.js';
 
@@ -205,16 +205,17 @@ export const relativeRules: Rule[] = [
   {
     // "the summer", "last fall", "summer 2020", "in spring"
     name: 'season',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<mod>early|late|mid)[ -])?(?<the>the )?(?<s>${SEASON_RE})(?: (?:of )?(?<y>\d{4}))?)(?![\w-])`),
+    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<mod>early|late|mid)[ -])?(?<the>the )?(?<s>${SEASON_RE})(?: (?:of )?(?:(?<y>\d{4})|(?<ys>${SPELLED_YEAR_RE})))?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       const prev = wordBefore(ctx.text, x[0]), next = wordAfter(ctx.text, x[1]);
-      if (!g.y) {
-        if (next === 'of' || next === 'and' && false) return null;
+      const year = g.y ? +g.y : g.ys ? parseSpelledYear(g.ys) : null;
+      if (year === null) {
+        if (next === 'of') return null;
         if (!g.the && !g.mod && !/^(in|during|this|by|until|since|through|over|early|late)$/.test(prev)) return null;
         if (g.the && !/^(in|during|by|until|since|through|over|over|for|of|into|throughout)$/.test(prev)) return null;
       }
-      return { type: 'DATE', ...resolveSeason(SEASONS[g.s.toLowerCase()], g.y ? +g.y : null, ctx.anchor, ctx.dir(x[0], x[1])) };
+      return { type: 'DATE', ...resolveSeason(SEASONS[g.s.toLowerCase()], year, ctx.anchor, ctx.dir(x[0], x[1])) };
     },
   },
   {
