@@ -84,6 +84,13 @@ describe('findTimes: kinds of expression', () => {
     expect(one('Oil was that cheap in the winter of nineteen eighty-six.')).toBe('the winter of nineteen eighty-six=1986-WI');
     expect(one('Oil was that cheap in the winter of 1986.')).toBe('the winter of 1986=1986-WI');
   });
+  it('reads "mid-afternoon" after a preposition or before a day word, and "day-long" as a duration', () => {
+    expect(one('By mid afternoon, the rebels had withdrawn.')).toBe('mid afternoon=2026-01-05TAF');
+    expect(one('Shares were up 2% at mid-afternoon yesterday.')).toBe('mid-afternoon yesterday=2026-01-04TAF');
+    expect(one('The mid-afternoon lull is gone.')).toBe('');
+    expect(one('The envoys left a day-long meeting without a deal.')).toBe('day-long=P1D');
+    expect(one('It ended a years-long feud.')).toBe('years-long=PXY');
+  });
   it('leaves ages, amounts and modal "may" alone', () => {
     expect(times('The 44-year-old leader, 52 years old, may resign.')).toEqual([]);
     expect(times('About 2000 people marched; Iraq imports about three-quarters of its food.')).toEqual([]);

@@ -219,6 +219,23 @@ export const relativeRules: Rule[] = [
     },
   },
   {
+    // "by mid-afternoon", "at mid morning", "mid-afternoon yesterday": a part of the day, on the publication day unless a day word follows
+    name: 'mid-part-of-day',
+    re: rx(String.raw`(?<![\w-])(?<x>mid[- ]?(?<p>afternoon|morning)(?: (?<w>yesterday|today|tomorrow))?)(?![\w-])`),
+    build(m, ctx) {
+      const g = m.groups!;
+      if (!g.w && !/^(at|by|in|until|till|around|about|since|before|after|from|during)$/.test(wordBefore(ctx.text, m.index))) return null;
+      const day = shifted(ctx.anchor, 'D', g.w ? DAY_WORDS[g.w.toLowerCase()] : 0);
+      return { type: 'TIME', value: `${day.value}T${POD(g.p)}`, unresolved: day.unresolved };
+    },
+  },
+  {
+    // "a day-long meeting", "a years-long feud": a duration used as an adjective (decades are left to "decades")
+    name: 'unit-long',
+    re: rx(String.raw`(?<![\w-])(?<x>(?<u>hour|day|week|month|year)(?<pl>s)?-long)(?![\w-])`),
+    build: (m) => ({ type: 'DURATION', value: duration(m.groups!.pl ? null : 1, unitCode(m.groups!.u)) }),
+  },
+  {
     // "the near future", "the short term"
     name: 'vague-future',
     re: rx(String.raw`(?<![\w-])(?<x>the (?:near|foreseeable|immediate) (?:future|term)|the short term|the (?:distant|recent|not-too-distant|not too distant) (?:past|future))(?![\w-])`),
