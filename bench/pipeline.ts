@@ -1,28 +1,20 @@
-// `npm run bench -- pipeline [--dir=DIR] [--rounds=N]`: the whole analysis on real article text, one core:
-// articles/s, tokens/s, time per stage (so the slowest is visible) and peak resident memory.
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+// `npm run bench -- pipeline [--dir=DIR] [--rounds=N] [--threads=N]`: the whole analysis (every stage, no storage)
+// on real article text: on one core in this thread, with the time of each stage (so the slowest is visible), then
+// on N analyzer threads (default: every core) through the same AnalyzerPool `dyad ingest` uses, analyses posted
+// back to the main thread (in a fresh process, so that its peak memory is its own). Prints articles/s, tokens/s, the ratio and peak resident memory (all threads).
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { readPlainText } from '../src/ingest/plaintext.js';
+import { fileURLToPath } from 'node:url';
 import { defaultPipeline } from '../src/analyze/index.js';
 import { createDocument, type Document } from '../src/analyze/document.js';
-import { findRoot } from '../src/analyze/lexicon/root.js';
 import type { Article } from '../src/ingest/article.js';
+import { AnalyzerPool } from '../src/scale/pool.js';
+import { benchDir, benchFiles, opt } from './corpus.js';
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? filesUnder(p) : name.endsWith('.txt') && !name.startsWith('README') ? [p] : [];
-  });
-}
+interface Rate { articles: number; seconds: number; peak: number }
 
-export async function run(args: string[]): Promise<void> {
-  const opt = (name: string) => args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-  const root = findRoot();
-  const bbc = join(root, '..', 'shared', 'data', 'bbc-news');
-  const dir = opt('--dir') ?? (existsSync(bbc) ? bbc : join(root, 'examples'));
-  const rounds = Number(opt('--rounds') ?? 2);
-  const articles: Article[] = [];
-  for (const f of filesUnder(dir)) articles.push(...readPlainText(readFileSync(f, 'utf8'), { source: f }).articles);
+function oneCore(articles: readonly Article[], rounds: number): Rate & { perStage: Map<string, number>; tokens: number } {
   const stages = defaultPipeline.stages;
   const perStage = new Map(stages.map((s) => [s.name, 0]));
   let tokens = 0;
@@ -42,11 +34,62 @@ export async function run(args: string[]): Promise<void> {
     }
     peak = Math.max(peak, process.memoryUsage().rss);
   }
-  const seconds = (performance.now() - start) / 1000;
-  const n = articles.length * rounds;
-  console.log(`pipeline: ${articles.length} articles from ${dir} × ${rounds} rounds, one core`);
-  console.log(`  ${(n / seconds).toFixed(0)} articles/s · ${((tokens * rounds) / seconds / 1000).toFixed(1)}k tokens/s · ${(tokens / articles.length).toFixed(0)} tokens/article · peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`);
-  const total = [...perStage.values()].reduce((a, b) => a + b, 0);
-  console.log('  stage          ms/article   share');
-  for (const [name, ms] of perStage) console.log(`  ${name.padEnd(14)} ${(ms / n).toFixed(3).padStart(10)}   ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
+  return { articles: articles.length * rounds, seconds: (performance.now() - start) / 1000, peak, perStage, tokens };
+}
+
+/** The same articles through `threads` analyzer threads, at most 16 in flight per thread (as `dyad ingest`). */
+async function allCores(articles: readonly Article[], rounds: number, threads: number): Promise<Rate> {
+  const pool = new AnalyzerPool(threads);
+  try {
+    await pool.warm(articles[0]);
+    for (const a of articles.slice(1, 50)) await pool.analyze(a); // every thread's JIT settles
+    let peak = process.memoryUsage().rss;
+    const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+    const start = performance.now();
+    const window = 16 * threads;
+    let next = 0;
+    const total = articles.length * rounds;
+    await new Promise<void>((resolve, reject) => {
+      let done = 0;
+      const send = () => {
+        while (next < total && next - done < window) {
+          pool.analyze(articles[next++ % articles.length]).then(() => { if (++done === total) resolve(); else send(); }, reject);
+        }
+      };
+      send();
+    });
+    const seconds = (performance.now() - start) / 1000;
+    clearInterval(timer);
+    return { articles: total, seconds, peak: Math.max(peak, process.memoryUsage().rss) };
+  } finally {
+    await pool.close();
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  const dir = benchDir(args);
+  const rounds = Number(opt(args, '--rounds') ?? 2);
+  const threads = Number(opt(args, '--threads') ?? availableParallelism());
+  const limit = Number(opt(args, '--limit') ?? 100_000);
+  const { articles } = benchFiles(dir, limit);
+  const child = opt(args, '--child-threads');
+  if (child !== undefined) { console.log(JSON.stringify(await allCores(articles, rounds, Number(child)))); return; }
+  console.log(`pipeline: ${articles.length} articles from ${dir} × ${rounds} rounds; machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}; load average before: ${loadavg()[0].toFixed(1)}`);
+  const one = oneCore(articles, rounds);
+  const perToken = one.tokens / articles.length;
+  const line = (label: string, r: Rate) =>
+    `  ${label.padEnd(22)} ${(r.articles / r.seconds).toFixed(0).padStart(6)} articles/s · ${((r.articles * perToken) / r.seconds / 1000).toFixed(1).padStart(6)}k tokens/s · peak RSS ${(r.peak / 2 ** 20).toFixed(0)} MB`;
+  console.log(`  ${perToken.toFixed(0)} tokens/article`);
+  console.log(line('one core (this thread)', one));
+  const total = [...one.perStage.values()].reduce((a, b) => a + b, 0);
+  console.log('    stage          ms/article   share');
+  for (const [name, ms] of one.perStage) console.log(`    ${name.padEnd(14)} ${(ms / one.articles).toFixed(3).padStart(10)}   ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
+  if (threads < 1) return;
+  // a fresh process, so that its peak memory is its own
+  const main = join(fileURLToPath(import.meta.url), '..', 'main.js');
+  const r = spawnSync(process.execPath, [main, 'pipeline', `--child-threads=${threads}`, `--rounds=${rounds}`, `--limit=${limit}`, `--dir=${dir}`], { encoding: 'utf8' });
+  if (r.status !== 0) { console.log(`  ${threads} threads: failed: ${r.stderr.trim().split('\n').pop()}`); return; }
+  const many = JSON.parse(r.stdout.trim().split('\n').pop()!) as Rate;
+  console.log(line(`${threads} analyzer threads`, many));
+  console.log(`  ${threads} threads vs one core: ${((many.articles / many.seconds) / (one.articles / one.seconds)).toFixed(2)}× (load average after: ${loadavg()[0].toFixed(1)}; other processes share these cores)`);
 }

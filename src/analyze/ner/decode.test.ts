@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { addScores, compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
 import { DYNAMIC_COUNT, dynamicFeatures, gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
 import { allowedAfter, LABEL_COUNT } from './labels.js';
-import { defaultTagger } from './index.js';
+import { loadModel } from './model.js';
 
-const model = defaultTagger().model;
+const model = loadModel();
 const w: Weights = { values: model.weights, mask: (1 << model.header.bits) - 1 };
 const infos = new WordInfos(model.lexicon);
 

@@ -2,7 +2,7 @@
 import { addScores, compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
 import { gazetteerBits, staticFeatures, wordFeatureCount, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
 import { BIO_OF, LABEL_COUNT } from './labels.js';
-import type { Model } from './model.js';
+import type { Model, ModelHeader } from './model.js';
 
 /**
  * Hypotheses scored more than this below the best are dropped after each token. The weights of the shipped
@@ -21,7 +21,11 @@ export class Tagger {
   private readonly gazetteer: (h: number) => number;
 
   /** beam width of decoding: the model's own unless given; margin: see BEAM_MARGIN */
-  constructor(readonly model: Model, readonly beam = model.header.beam, readonly margin = BEAM_MARGIN) {
+  /** the model's header; its dense weights are not kept (the compact copy scores the same) */
+  readonly header: ModelHeader;
+
+  constructor(model: Model, readonly beam = model.header.beam, readonly margin = BEAM_MARGIN) {
+    this.header = model.header;
     this.weights = compactWeights({ values: model.weights, mask: (1 << model.header.bits) - 1 });
     this.infos = new WordInfos(model.lexicon);
     // most lookups miss: a bit per hash bucket (2^20) answers those without touching the map
