@@ -25,6 +25,7 @@ function sentenceAt(sentences: readonly Sentence[], at: number): number {
 function candidates(ctx: Ctx): Cand[] {
   const out: Cand[] = [];
   for (const rule of RULES) {
+    if (rule.pre && !rule.pre.test(ctx.text)) continue;
     const re = rule.re;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -28,6 +28,8 @@ export interface Ctx {
 export interface Rule {
   name: string;
   re: RegExp;
+  /** a cheap test every match needs (a word it must contain): the rule is skipped on a text without it */
+  pre?: RegExp;
   build(m: RegExpExecArray, ctx: Ctx): Found | null;
 }
 

@@ -43,7 +43,7 @@ function yearish(ctx: Ctx, start: number, end: number, y: number): boolean {
 
 export const absoluteRules: Rule[] = [
   {
-    name: 'iso-date',
+    name: 'iso-date', pre: /\d{4}-\d\d-\d\d/,
     re: rx(String.raw`\b(?<y>\d{4})-(?<mo>\d\d)-(?<d>\d\d)(?:[T ](?<h>\d\d):(?<mi>\d\d))?\b`),
     build(m) {
       const g = m.groups!, t = { y: +g.y, m: +g.mo, d: +g.d };
@@ -51,9 +51,9 @@ export const absoluteRules: Rule[] = [
       return g.h ? { type: 'TIME', value: `${fmtDay(t)}T${g.h}:${g.mi}` } : { type: 'DATE', value: fmtDay(t) };
     },
   },
-  { name: 'iso-week', re: rx(String.raw`\b(?<y>\d{4})-W(?<w>\d\d)\b`, 'gd'), build: (m) => ({ type: 'DATE', value: `${m.groups!.y}-W${m.groups!.w}` }) },
+  { name: 'iso-week', pre: /\d{4}-W\d\d/, re: rx(String.raw`\b(?<y>\d{4})-W(?<w>\d\d)\b`, 'gd'), build: (m) => ({ type: 'DATE', value: `${m.groups!.y}-W${m.groups!.w}` }) },
   {
-    name: 'slash-date',
+    name: 'slash-date', pre: /\d\/\d/,
     re: rx(String.raw`(?<![\d/])(?<mo>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2})(?![\d/])`),
     build(m) {
       const g = m.groups!, t = { y: g.y.length === 2 ? twoDigitYear(g.y) : +g.y, m: +g.mo, d: +g.d };
@@ -98,7 +98,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "5 January", "the 5th of January 2026"
-    name: 'day-month',
+    name: 'day-month', pre: new RegExp(String.raw`\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_RE})`, 'i'),
     re: rx(String.raw`(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:the )?(?<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?<mon>${MONTH_RE})(?:,? (?<y>\d{4}))?)(?!\w)`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
@@ -127,17 +127,17 @@ export const absoluteRules: Rule[] = [
     },
   },
   {
-    name: 'short-decade',
+    name: 'short-decade', pre: /['’]\d0s/i,
     re: rx(String.raw`(?<![\w])(?<x>(?:(?:the )?(?:early|late|mid)[ -])?(?:the )?['’](?<yy>\d)0s)\b`),
     build: (m) => ({ type: 'DATE', value: `19${m.groups!.yy}` }),
   },
   {
-    name: 'century',
+    name: 'century', pre: /century/i,
     re: rx(String.raw`(?<![\w])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?<o>\d{1,2})(?:st|nd|rd|th)[ -]century)(?![\w-])`),
     build: (m) => ({ type: 'DATE', value: pad(+m.groups!.o - 1, 2) }),
   },
   {
-    name: 'holiday',
+    name: 'holiday', pre: rx(alt(Object.keys(HOLIDAYS)), 'i'),
     re: rx(String.raw`(?<![\w])(?<x>(?:(?<rel>last|next|this) )?(?<h>${alt(Object.keys(HOLIDAYS))})(?:,? (?<y>\d{4}))?)(?![\w])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
@@ -173,7 +173,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "the third quarter", "third-quarter", "the fiscal first quarter", "the fourth quarter of 1989", "1989's second half", "Q3 2025"
-    name: 'quarter',
+    name: 'quarter', pre: /quarter|half/i,
     re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?<yp>\d{4})(?:['’]s)? |(?<yrel>this|last|next) year['’]s )?(?:(?<adj>fiscal|calendar|year-earlier|year-ago|same|latest|current|previous|last|past|next|this|coming|recent|most recent|just-ended|just-completed)[ -]+)*(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]+)?(?:fiscal[ -]+)?(?<u>quarter|half)(?:(?: of| of fiscal|,)? (?<y>\d{4})| of (?:the )?(?<yrel2>this|last|next|the) (?:fiscal )?year)?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
@@ -205,7 +205,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "nineteen ninety-six", "the year two thousand", "two thousand and one"
-    name: 'spelled-year',
+    name: 'spelled-year', pre: /nineteen|two\s+thousand/i,
     re: rx(String.raw`(?<![\w-])(?<x>(?:the year )?(?:nineteen (?:hundred(?: and)? )?(?<a>(?:${TENS})(?:[- ](?:${SMALL}))?|${TEENS}|${SMALL})|two thousand(?:(?: and)? (?<b>${TEENS}|${SMALL}))?))(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!;
@@ -215,7 +215,7 @@ export const absoluteRules: Rule[] = [
     },
   },
   {
-    name: 'spelled-decade',
+    name: 'spelled-decade', pre: /ties/i,
     re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?:nineteen )?(?<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w-])`),
     build(m) {
       const t = m.groups!.t.toLowerCase();
@@ -233,7 +233,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "by year-end", "year's end", "since year end"
-    name: 'year-end',
+    name: 'year-end', pre: /year(?:-|\s+|['’]s\s+)end/i,
     re: rx(String.raw`(?<![\w-])(?<x>(?:the )?year(?:-| |['’]s )end)(?![\w-])`),
     build(m, ctx) {
       const since = wordBefore(ctx.text, m.index) === 'since';
@@ -241,7 +241,7 @@ export const absoluteRules: Rule[] = [
     },
   },
   {
-    name: 'q-quarter',
+    name: 'q-quarter', pre: /Q[1-4]/,
     re: rx(String.raw`\b(?<x>Q(?<q>[1-4])(?: (?<y>\d{4}))?)\b`, 'gd'),
     build: (m, ctx) => ({ type: 'DATE', ...resolveQuarter(+m.groups!.q, m.groups!.y ? +m.groups!.y : null, ctx.anchor, ctx.dir(m.index, m.index + m[0].length)) }),
   },

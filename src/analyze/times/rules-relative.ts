@@ -90,7 +90,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "the end of the year", "the beginning of the month"
-    name: 'part-of-unit',
+    name: 'part-of-unit', pre: /\bof\s+the\s+(?:year|month|week|decade|century|quarter)/i,
     re: rx(String.raw`(?<![\w-])(?<x>the (?:end|beginning|start|middle|rest|remainder|turn) of the (?<u>year|month|week|decade|century|quarter))(?![\w-])`),
     build: (m, ctx) => ({ type: 'DATE', ...shifted(ctx.anchor, GRAN[unitCode(m.groups!.u)], 0) }),
   },
@@ -204,7 +204,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "the summer", "last fall", "summer 2020", "in spring"
-    name: 'season',
+    name: 'season', pre: new RegExp(SEASON_RE, 'i'),
     re: rx(String.raw`(?<![\w-])(?<x>(?:(?<mod>early|late|mid)[ -])?(?<the>the )?(?<s>${SEASON_RE})(?: (?:of )?(?:(?<y>\d{4})|(?<ys>${SPELLED_YEAR_RE})))?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
@@ -220,7 +220,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "by mid-afternoon", "at mid morning", "mid-afternoon yesterday": a part of the day, on the publication day unless a day word follows
-    name: 'mid-part-of-day',
+    name: 'mid-part-of-day', pre: /mid[-\s]?(?:afternoon|morning)/i,
     re: rx(String.raw`(?<![\w-])(?<x>mid[- ]?(?<p>afternoon|morning)(?: (?<w>yesterday|today|tomorrow))?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!;
@@ -231,19 +231,19 @@ export const relativeRules: Rule[] = [
   },
   {
     // "a day-long meeting", "a years-long feud": a duration used as an adjective (decades are left to "decades")
-    name: 'unit-long',
+    name: 'unit-long', pre: /-long/i,
     re: rx(String.raw`(?<![\w-])(?<x>(?<u>hour|day|week|month|year)(?<pl>s)?-long)(?![\w-])`),
     build: (m) => ({ type: 'DURATION', value: duration(m.groups!.pl ? null : 1, unitCode(m.groups!.u)) }),
   },
   {
     // "the near future", "the short term"
-    name: 'vague-future',
+    name: 'vague-future', pre: /future|term|past/i,
     re: rx(String.raw`(?<![\w-])(?<x>the (?:near|foreseeable|immediate) (?:future|term)|the short term|the (?:distant|recent|not-too-distant|not too distant) (?:past|future))(?![\w-])`),
     build: (m) => ({ type: 'DATE', value: /past/i.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
   },
   {
     // "for the year", "the year ended Sept. 30" (a fiscal year: a duration)
-    name: 'the-year',
+    name: 'the-year', pre: /the\s+(?:full\s+|fiscal\s+)?year/i,
     re: rx(String.raw`(?<![\w-])(?<x>the (?:full |fiscal )?year)(?![\w-])(?<end> end(?:ed|ing))?`),
     build(m, ctx) {
       const prev = wordBefore(ctx.text, m.index);
@@ -256,7 +256,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "the weekend", "the next day", "that day" (reference-relative)
-    name: 'weekend',
+    name: 'weekend', pre: /weekend/i,
     re: rx(String.raw`(?<![\w-])(?<x>the weekend)(?![\w-])`),
     build(m, ctx) {
       if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE', unresolved: true };
@@ -270,7 +270,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "that day", "the same week", "later that year": the period of the date just spoken of
-    name: 'anaphoric',
+    name: 'anaphoric', pre: /(?:that|same|in\s+the)\s+(?:day|week|month|year)/i,
     re: rx(String.raw`(?<![\w-])(?<x>(?:(?:earlier|later) )?(?:that|the same) (?<u>day|week|month|year)|(?<in>earlier|later) in the (?<u2>week|month|year))(?![\w-])`),
     build(m, ctx) {
       // "earlier in the year", "later in the month": the period the text is written in ("later in the day" is left alone: news
@@ -281,7 +281,7 @@ export const relativeRules: Rule[] = [
     },
   },
   {
-    name: 'next-day',
+    name: 'next-day', pre: /(?:next|following|previous|preceding)\s+(?:day|morning|evening|night)/i,
     re: rx(String.raw`(?<![\w-])(?<x>the (?<r>next|following|previous|preceding) (?<u>day|morning|evening|night))(?![\w-])`),
     build(m, ctx) {
       const n = /next|following/i.test(m.groups!.r) ? 1 : -1;
