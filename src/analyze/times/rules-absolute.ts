@@ -151,7 +151,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "3 p.m.", "10:35 a.m.", "noon", "around 7:15 p.m. EST"
-    name: 'clock',
+    name: 'clock', pre: /\d(?:[:.][0-5]\d)?\s*[ap]\.?m|\d:[0-5]\d|noon|midnight|midday|o'clock/i,
     re: rx(String.raw`(?<![\w:.])(?<x>(?:(?:around|about|approximately|shortly after|shortly before|just after|just before) )?(?:(?<h>\d{1,2})(?:[:.](?<mi>[0-5]\d))? ?(?<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)|(?<h2>[01]?\d|2[0-3]):(?<mi2>[0-5]\d)(?![\d:])|(?<nm>noon|midnight|midday)|(?<h3>\d{1,2}) o'clock)(?: (?<tz>EST|EDT|CST|CDT|PST|PDT|MST|MDT|GMT|UTC|BST|CET|local time))?)(?!\w)`),
     build(m, ctx) {
       const g = m.groups!;
@@ -223,7 +223,7 @@ export const absoluteRules: Rule[] = [
     },
   },
   {
-    name: 'fiscal-year',
+    name: 'fiscal-year', pre: /fiscal|financial|(?:current|full)\s+year|latest\s+period/i,
     re: rx(String.raw`(?<![\w-])(?<x>the (?:(?<rel>current|full|whole|latest|past|previous|last|next|coming) )?(?:fiscal|financial) year|the (?:current|full) year|the latest period)(?![\w-])`),
     build(m, ctx) {
       if (/period/i.test(m[0])) return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1), ref: { kind: 'quarter', n: 0 } };

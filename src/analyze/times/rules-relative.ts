@@ -96,7 +96,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "a year ago", "two days earlier", "more than four decades ago", "three weeks from now", "years ago"
-    name: 'ago',
+    name: 'ago', pre: new RegExp(String.raw`(?:${UNIT_RE})s?\s+(?:ago|earlier|before|later|after|afterwards?|hence|from\s+now|prior|back)`, 'i'),
     re: rx(String.raw`(?<![\w-])(?<x>(?:(?<appr>more than|less than|about|nearly|almost|some|roughly|around|exactly|at least|over) )?(?:(?<n>${NUM_RE}|${VAGUE_RE}) )?(?<u>${UNIT_RE})s? (?<d>ago|earlier|before|later|after|afterwards?|hence|from now|prior|back))(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, d = g.d.toLowerCase().replace(/\s+/g, ' ');
@@ -119,7 +119,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "year-earlier", "year-ago" (as in "the year-earlier period")
-    name: 'year-earlier',
+    name: 'year-earlier', pre: /year-(?:earlier|ago)/i,
     re: rx(String.raw`(?<![\w-])(?<x>(?:the )?year-(?:earlier|ago)(?: (?:period|quarter|level|figure|results))?)(?![\w-])`),
     build(m, ctx) {
       const x = m.indices!.groups!.x;
@@ -188,7 +188,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "daily", "every week", "each year", "every other Monday"
-    name: 'set',
+    name: 'set', pre: new RegExp(`${alt(Object.keys(SETS))}|every|each`, 'i'),
     re: rx(String.raw`(?<![\w-])(?<x>(?<adv>${alt(Object.keys(SETS))})|(?:every|each)(?: other)? (?:(?<n>${NUM_RE}) )?(?<u>${UNIT_RE}|weekend|morning|afternoon|evening|night|${WEEKDAY_RE}|${SEASON_RE})(?<pl>s)?)(?![\w-])`),
     build(m) {
       const g = m.groups!;
