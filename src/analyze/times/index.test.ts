@@ -91,6 +91,12 @@ describe('findTimes: kinds of expression', () => {
     expect(one('The envoys left a day-long meeting without a deal.')).toBe('day-long=P1D');
     expect(one('It ended a years-long feud.')).toBe('years-long=PXY');
   });
+  it('reads a 24-hour clock time followed by a time zone, and no year in "the 5000 mark"', () => {
+    expect(one('As of 14:48 UTC, the index was down 3%.')).toBe('14:48 UTC=2026-01-05T14:48Z');
+    expect(one('The score was 14:48 at half time.')).toBe('');
+    expect(one('The index fell below the 5000 mark.')).toBe('');
+    expect(one('Sales were lower in the 1988 period.', '1989-10-26')).toBe('the 1988 period=1988');
+  });
   it('leaves ages, amounts and modal "may" alone', () => {
     expect(times('The 44-year-old leader, 52 years old, may resign.')).toEqual([]);
     expect(times('About 2000 people marched; Iraq imports about three-quarters of its food.')).toEqual([]);

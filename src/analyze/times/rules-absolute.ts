@@ -117,6 +117,8 @@ export const absoluteRules: Rule[] = [
       const g = m.groups!, x = m.indices!.groups!.x, y = +g.y;
       const yStart = m.indices!.groups!.y[0];
       if (!g.s && !yearish(ctx, g.fy || g.mod ? yStart - 1 : yStart, m.indices!.groups!.y[1], y) && !g.fy) return null;
+      // "the 5000 mark": an article does not make a year of a number outside the calendar years
+      if (!g.s && g.fy && /^the$/i.test(g.fy) && (y < 1000 || y > 2099)) return null;
       if (g.s) return y % 10 === 0 ? { type: 'DATE', value: g.y.slice(0, 3) } : null;
       if (g.fy === 'the' && !g.per) return { type: 'DATE', value: g.y, start: yStart, end: m.indices!.groups!.y[1] };
       if (g.fy === 'the' && /period/i.test(g.per ?? '')) return { type: 'DATE', value: g.y, ref: { kind: 'quarter', n: 0, year: y } };
@@ -163,7 +165,8 @@ export const absoluteRules: Rule[] = [
         h = /noon|midday/i.test(g.nm) ? 12 : 24;
       }
       else if (g.h) { h = +g.h; mi = g.mi ? +g.mi : 0; if (h < 1 || h > 12) return null; if (/p/i.test(g.ap) && h < 12) h += 12; if (/a/i.test(g.ap) && h === 12) h = 0; }
-      else if (g.h2) { h = +g.h2; mi = +g.mi2; if (!/^(at|by|until|from|around|about|before|after|to|since)$/.test(wordBefore(ctx.text, m.index))) return null; }
+      // "14:48" needs a preposition of time before it, or a time zone after it ("as of 14:48 UTC")
+      else if (g.h2) { h = +g.h2; mi = +g.mi2; if (!g.tz && !/^(at|by|until|from|around|about|before|after|to|since)$/.test(wordBefore(ctx.text, m.index))) return null; }
       else { h = +g.h3; if (h < 1 || h > 12) return null; }
       // ISO 8601 marks universal time with Z; other zones are left as the local clock time (TimeBank practice)
       const clock = `T${pad(h)}:${pad(mi)}` + (g.tz && /^(?:UTC|GMT)$/.test(g.tz) ? 'Z' : '');
