@@ -97,6 +97,12 @@ describe('findTimes: kinds of expression', () => {
     expect(one('The index fell below the 5000 mark.')).toBe('');
     expect(one('Sales were lower in the 1988 period.', '1989-10-26')).toBe('the 1988 period=1988');
   });
+  it('marks the duration of "a few days later" and reads "the last half of the \'80s" as the decade', () => {
+    expect(one('A few days later, the rival bid was withdrawn.')).toBe('A few days=PXD');
+    expect(one('Three days later, the rival bid was withdrawn.')).toBe('Three days=P3D');
+    expect(one('Sales were flat through the last half of the \'80s.')).toBe("the '80s=198");
+    expect(one('Sales were flat in the last half.', '1989-10-26')).toBe('the last half=1989-H2');
+  });
   it('leaves ages, amounts and modal "may" alone', () => {
     expect(times('The 44-year-old leader, 52 years old, may resign.')).toEqual([]);
     expect(times('About 2000 people marched; Iraq imports about three-quarters of its food.')).toEqual([]);

@@ -188,6 +188,8 @@ export const absoluteRules: Rule[] = [
       if ((after === 'of' && !g.ord && !adj) || after === 'century' || after === 'point' || after === 'percent' || (!g.ord && !adj && /^(a|an)$/.test(wordBefore(ctx.text, x[0])))) return null;
       const isHalf = g.u.toLowerCase() === 'half';
       if (isHalf && !g.ord && adj !== 'last') return null;
+      // "the last half of the '80s": a half of the decade or century that follows, not of the year
+      if (isHalf && after === 'of' && /^\s+of\s+(?:the\s+)?(?:['’]?\d0s|\d{3}0s|[\w-]+\s+century)\b/i.test(ctx.text.slice(x[1], x[1] + 40))) return null;
       const yrel = (g.yrel ?? g.yrel2)?.toLowerCase();
       let year: number | null = g.y ? +g.y : g.yp ? +g.yp : null;
       if (year === null && yrel && yrel !== 'the' && ctx.anchor) year = ctx.anchor.y + (yrel === 'last' ? -1 : yrel === 'next' ? 1 : 0);

@@ -104,6 +104,9 @@ export const relativeRules: Rule[] = [
       const n = g.n ? parseNumber(g.n) : null;
       const code = unitCode(g.u);
       const sign = /ago|earlier|before|prior|back/.test(d) ? -1 : 1;
+      // "a few days later", "several months earlier": like "three days later", TimeML marks the duration ("a few days")
+      // and leaves the signal out; the duration rule reads it
+      if (g.n && n === null && !/ago|hence|from now|back/.test(d)) return null;
       if (n === null || !Number.isInteger(n)) {
         if (sign < 0 && d === 'ago' && code === 'Y' && g.n && ctx.anchor) return { type: 'DATE', value: String(ctx.anchor.y).slice(0, 3) + 'X' };
         return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
