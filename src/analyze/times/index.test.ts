@@ -172,6 +172,12 @@ describe('findTimes: tense chooses past or future for partial dates', () => {
       'return in the fourth quarter. In the year-ago period, the company lost money.', '1989-11-01'))
       .toBe('Third-quarter=1989-Q3 | second quarter=1989-Q2 | the fourth quarter=1989-Q4 | the year-ago period=1988-Q3');
   });
+  it('joins "the quarter a year ago" and "the same month a year earlier" into one period a year back', () => {
+    expect(one('Third-quarter net fell. For the quarter a year ago, the bank earned $5 million.', '1989-10-26'))
+      .toBe('Third-quarter=1989-Q3 | the quarter a year ago=1988-Q3');
+    expect(one('Car sales fell 35% in January, compared with the same month a year earlier.', '2009-02-03'))
+      .toBe('January=2009-01 | the same month a year earlier=2008-01');
+  });
   it('reads "the previous Friday" from the day last spoken of', () => {
     expect(one('The index fell on Friday. It was down 4.5% from the previous Friday.', '1989-10-30'))
       .toBe('Friday=1989-10-27 | the previous Friday=1989-10-20');

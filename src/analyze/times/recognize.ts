@@ -138,6 +138,20 @@ function resolveReferences(list: Cand[], sentences: readonly Sentence[], text: s
   }
 }
 
+/** "the quarter a year ago", "the same month a year earlier": one period, a year before the one named. */
+function joinYearBefore(text: string, list: Cand[]): Cand[] {
+  const out: Cand[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i], n = list[i + 1];
+    if (n && c.type === 'DATE' && /^\d{4}(?:-(?:\d\d|Q\d))?(?:-\d\d)?$/.test(c.value) && /^\s+$/.test(text.slice(c.end, n.start))
+      && /^a\s+year\s+(?:ago|earlier|before)$/i.test(text.slice(n.start, n.end))) {
+      out.push({ ...c, end: n.end, value: shiftYears(c.value, 1) ?? c.value });
+      i++;
+    } else out.push(c);
+  }
+  return out;
+}
+
 /**
  * Finds the temporal expressions of `text` and normalizes them to TIMEX3 values against `published`
  * ('YYYY-MM-DD' or null), choosing past or future for partial dates by the tense of the governing verb.
@@ -156,7 +170,7 @@ export function findTimes(text: string, sentences: readonly Sentence[], publishe
   };
   const list = joinClocks(text, settle(candidates(ctx), text.length));
   resolveReferences(list, sents, text, anchor);
-  return list.map((c) => {
+  return joinYearBefore(text, list).map((c) => {
     const t: TimeExpr = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: c.value };
     if (c.unresolved || (!anchor && /X/.test(c.value) && !/^P/.test(c.value) && c.type !== 'SET')) t.unresolved = true;
     return t;
