@@ -62,6 +62,8 @@ describe('findTimes: kinds of expression', () => {
     expect(one('The lease can be renewed for an additional year.')).toBe('an additional year=P1Y');
     expect(one('Eight trading days after the crash, shares recovered.')).toBe('Eight trading days=P8D');
     expect(one('The firm returned to profit after several quarters of losses.')).toBe('several quarters=PXQ');
+    expect(one('The economy shrank after two consecutive quarters of decline.')).toBe('two consecutive quarters=P2Q');
+    expect(one('Funds hold more than a quarter of the bonds.')).toBe('');
     expect(one('A minute and a half later, the pilot radioed the tower.')).toBe('A minute and a half=PT1M30S');
     expect(one('The crown has ruled the islands for almost a hundred years.')).toBe('a hundred years=P100Y');
     expect(one('Prices should rise over the next couple of years.')).toBe('the next couple of years=P2Y');

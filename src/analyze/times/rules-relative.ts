@@ -142,8 +142,8 @@ export const relativeRules: Rule[] = [
       const code = unitCode(g.u);
       if (code === 'X') return null;
       const prev = wordBefore(ctx.text, x[0]), next = wordAfter(ctx.text, x[1]);
-      // "three quarters of the shares" is a fraction; "several quarters of losses" a time
-      if (next === 'old' || (code === 'Q' && next === 'of' && (/^\d/.test(nRaw) || parseNumber(nRaw) !== null))) return null;
+      // "three quarters of the shares" is a fraction; "several quarters of losses", "two straight quarters of losses" a time
+      if (next === 'old' || (code === 'Q' && next === 'of' && (/^\d/.test(nRaw) || parseNumber(nRaw) !== null) && !/(?:consecutive|straight|more|additional)\s/i.test(ctx.text.slice(m.indices!.groups!.n[1], m.indices!.groups!.u[0])))) return null;
       if (code === 'S' && /^(?:a|an)$/.test(nRaw)) return null; // "a second consecutive day": an ordinal
       // "will one day be", "could one day replace": an indefinite future, not a duration
       if (nRaw === 'one' && code === 'D' && !g.pl && !g.pre && !g.appr && /^(?:will|would|could|might|may|can|shall|should|must)$/.test(prev)) return { type: 'DATE', value: 'FUTURE_REF' };
