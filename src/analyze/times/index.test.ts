@@ -180,6 +180,10 @@ describe('findTimes: tense chooses past or future for partial dates', () => {
     expect(one('Car sales fell 35% in January, compared with the same month a year earlier.', '2009-02-03'))
       .toBe('January=2009-01 | the same month a year earlier=2008-01');
   });
+  it('reads "the year-earlier nine months" as a nine-month stretch', () => {
+    expect(one('Net for the year-earlier nine months included a one-time gain.', '1989-10-26')).toBe('the year-earlier nine months=P9M');
+    expect(one('Third-quarter net rose. The year-earlier results were restated.', '1989-10-26')).toBe('Third-quarter=1989-Q3 | year-earlier=1988-Q3');
+  });
   it('reads "the previous Friday" from the day last spoken of', () => {
     expect(one('The index fell on Friday. It was down 4.5% from the previous Friday.', '1989-10-30'))
       .toBe('Friday=1989-10-27 | the previous Friday=1989-10-20');

@@ -123,9 +123,12 @@ export const relativeRules: Rule[] = [
   {
     // "year-earlier", "year-ago" (as in "the year-earlier period")
     name: 'year-earlier', pre: /year-(?:earlier|ago)/i,
-    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?year-(?:earlier|ago)(?: (?:period|quarter|level|figure|results))?)(?![\w-])`),
+    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?year-(?:earlier|ago)(?: (?:period|quarter|level|figure|results|(?:first )?(?<n>${NUM_RE}) months))?)(?![\w-])`),
     build(m, ctx) {
       const x = m.indices!.groups!.x;
+      // "the year-earlier nine months": the same stretch of months a year before, a duration as "the first nine months" is
+      const months = m.groups!.n ? parseNumber(m.groups!.n) : null;
+      if (months !== null) return { type: 'DURATION', value: duration(months, 'M') };
       const t = m[0].toLowerCase();
       const end = /period|quarter/.test(t) ? x[1] : m.index + m[0].search(/year-/i) + (/year-earlier/i.test(t) ? 12 : 8);
       const start = /period|quarter/.test(t) ? x[0] : m.index + m[0].search(/year-/i);
