@@ -105,6 +105,10 @@ describe('findTimes: kinds of expression', () => {
     expect(one('Sales were flat through the last half of the \'80s.')).toBe("the '80s=198");
     expect(one('Sales were flat in the last half.', '1989-10-26')).toBe('the last half=1989-H2');
   });
+  it('reads "the weeks ahead" as an open stretch of weeks', () => {
+    expect(one('Funds may have to sell bonds in the weeks ahead.')).toBe('the weeks ahead=PXW');
+    expect(one('The road ahead is long.')).toBe('');
+  });
   it('leaves ages, amounts and modal "may" alone', () => {
     expect(times('The 44-year-old leader, 52 years old, may resign.')).toEqual([]);
     expect(times('About 2000 people marched; Iraq imports about three-quarters of its food.')).toEqual([]);

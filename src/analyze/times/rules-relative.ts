@@ -236,6 +236,12 @@ export const relativeRules: Rule[] = [
     },
   },
   {
+    // "in the weeks ahead", "the months ahead": an open stretch of time from now on
+    name: 'units-ahead', pre: /s\s+ahead/i,
+    re: rx(String.raw`(?<![\w-])(?<x>the (?<u>hours|days|weeks|months|years) ahead)(?![\w-])`),
+    build: (m) => ({ type: 'DURATION', value: duration(null, unitCode(m.groups!.u)) }),
+  },
+  {
     // "a day-long meeting", "a years-long feud": a duration used as an adjective (decades are left to "decades")
     name: 'unit-long', pre: /-long/i,
     re: rx(String.raw`(?<![\w-])(?<x>(?<u>hour|day|week|month|year)(?<pl>s)?-long)(?![\w-])`),
