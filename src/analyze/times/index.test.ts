@@ -109,6 +109,10 @@ describe('findTimes: kinds of expression', () => {
     expect(one('Funds may have to sell bonds in the weeks ahead.')).toBe('the weeks ahead=PXW');
     expect(one('The road ahead is long.')).toBe('');
   });
+  it('reads "for the past few weeks" as a stretch of weeks and "in the past few weeks" as a past reference', () => {
+    expect(one('For the past few weeks, the ministry has stayed silent.')).toBe('the past few weeks=PXW');
+    expect(one('Rates have fallen in the past few weeks.')).toBe('the past few weeks=PAST_REF');
+  });
   it('leaves ages, amounts and modal "may" alone', () => {
     expect(times('The 44-year-old leader, 52 years old, may resign.')).toEqual([]);
     expect(times('About 2000 people marched; Iraq imports about three-quarters of its food.')).toEqual([]);

@@ -156,6 +156,9 @@ export const relativeRules: Rule[] = [
       }
       const pre = g.pre?.toLowerCase();
       const vague = !/^\d/.test(nRaw) && parseNumber(nRaw) === null;
+      // "for the past few weeks" (how long): a stretch of time, like "for the past two weeks"; "in/over the past few weeks"
+      // (when): a past reference
+      if (vague && g.pl && nRaw !== 'recent' && /past|last/.test((pre ?? '') + nRaw) && prev === 'for') return { type: 'DURATION', value: duration(null, code) };
       if (vague && g.pl && (nRaw === 'recent' || /past|last|recent/.test(pre ?? '') || /^the (?:past|last) few$/.test(nRaw))) return { type: /^recent$/.test(nRaw) ? 'DURATION' : 'DATE', value: /^recent$/.test(nRaw) ? duration(null, code) : 'PAST_REF' };
       if (vague && g.pl && (pre === 'coming' || /coming/.test(nRaw))) return { type: 'DATE', value: 'FUTURE_REF' };
       const n = /^\d/.test(nRaw) || nRaw in { a: 1, an: 1 } || parseNumber(nRaw) !== null ? parseNumber(nRaw) : null;
