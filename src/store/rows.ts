@@ -29,7 +29,8 @@ export const toQuote = (q: Row): Quote => ({
 export const ACTOR_COLUMNS = `a.id, a.name, a.type, a.country,
   (SELECT COUNT(DISTINCT en.article_id) FROM entities en WHERE en.actor_id = a.id) AS articles,
   (SELECT COUNT(*) FROM mentions m JOIN entities en ON en.article_id = m.article_id AND en.id = m.entity_id WHERE en.actor_id = a.id) AS mentions,
-  (SELECT r.role FROM actor_roles r WHERE r.actor_id = a.id ORDER BY r.date IS NULL, r.date DESC LIMIT 1) AS role,
+  (SELECT r.role FROM actor_roles r JOIN articles x ON x.id = r.article_id WHERE r.actor_id = a.id
+    ORDER BY r.date IS NULL, r.date DESC, x.seq DESC, r.role LIMIT 1) AS role,
   (SELECT MIN(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS first_seen,
   (SELECT MAX(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS last_seen`;
 

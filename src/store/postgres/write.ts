@@ -18,36 +18,113 @@ async function insertRows(c: Q, head: string, cols: number, rows: unknown[][], t
 
 const compatible = (c: Candidate, country: string | null) => !c.country || !country || c.country === country;
 
-/** The same actor resolution as the SQLite engine (see `../sqlite/write.ts`), one query at a time. */
-async function resolveActor(c: Q, name: string, type: EntityType, country: string | null): Promise<number | null> {
-  const norm = normalizeName(name);
-  if (!norm) return null;
-  let found = (await c.query<Candidate>(`SELECT a.id, a.name, a.country FROM actor_names n JOIN actors a ON a.id = n.actor_id
-    WHERE n.norm = $1 AND n.type = $2 ORDER BY a.id`, [norm, type])).rows.find((x) => compatible(x, country));
-  if (!found && type === 'PERSON' && tokenCount(name) >= 2) {
-    found = (await c.query<Candidate>(`SELECT id, name, country FROM actors WHERE type = $1 AND first_last = $2 ORDER BY id`, [type, firstLast(norm)])).rows
-      .find((x) => compatible(x, country));
-  }
-  let id: number;
-  if (found) {
-    id = found.id;
-    if (tokenCount(name) > tokenCount(found.name)) await c.query(`UPDATE actors SET name = $1, norm = $2 WHERE id = $3`, [name, norm, id]);
-    if (country) await c.query(`UPDATE actors SET country = $1 WHERE id = $2 AND country IS NULL`, [country, id]);
-  } else {
-    id = (await c.query<{ id: number }>(`INSERT INTO actors (name, norm, first_last, type, country) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [name, norm, firstLast(norm), type, country])).rows[0].id;
-  }
-  await c.query(`INSERT INTO actor_names (norm, type, actor_id, name) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [norm, type, id, name]);
-  return id;
+/** Inserts `c` into a list kept in actor-id order (as the queries' ORDER BY a.id), once. */
+function insertById(list: Candidate[], c: Candidate): void {
+  if (list.some((x) => x.id === c.id)) return;
+  let at = list.length;
+  while (at > 0 && list[at - 1].id > c.id) at--;
+  list.splice(at, 0, c);
 }
 
-async function actorOf(c: Q, side: EventActor | null, byEntity: Map<string, number | null>): Promise<number | null> {
-  if (!side) return null;
-  if (side.entity && byEntity.has(side.entity)) return byEntity.get(side.entity) ?? null;
-  const norm = normalizeName(side.name ?? '');
-  if (!norm) return null;
-  const rows = (await c.query<Candidate>(`SELECT a.id, a.name, a.country FROM actor_names n JOIN actors a ON a.id = n.actor_id WHERE n.norm = $1 ORDER BY a.id`, [norm])).rows;
-  return rows.find((x) => compatible(x, side.country))?.id ?? null;
+/**
+ * The same actor resolution as the SQLite engine (see `../sqlite/write.ts`), with the article's candidates read in
+ * two queries up front instead of one query per entity: the lists below mirror what each per-entity query would
+ * return at that point (the caller holds the actors lock, so only this transaction changes them). New actors are
+ * inserted one at a time (their ids are needed); names are recorded in one statement at the end (`flush`).
+ */
+class ActorResolver {
+  private readonly byId = new Map<number, Candidate>();
+  /** type + norm → actors with that name (actor_names), in id order */
+  private readonly byName = new Map<string, Candidate[]>();
+  /** type + first_last → actors, in id order (persons only) */
+  private readonly byFirstLast = new Map<string, Candidate[]>();
+  private readonly names: unknown[][] = [];
+
+  private constructor(private readonly c: Q) {}
+
+  static async load(c: Q, entities: readonly { name: string; type: EntityType }[]): Promise<ActorResolver> {
+    const r = new ActorResolver(c);
+    const norms = [...new Set(entities.map((e) => normalizeName(e.name)).filter(Boolean))];
+    const fls = [...new Set(entities.filter((e) => e.type === 'PERSON' && tokenCount(e.name) >= 2).map((e) => firstLast(normalizeName(e.name))))];
+    const own = (row: Candidate): Candidate => {
+      let x = r.byId.get(Number(row.id));
+      if (!x) r.byId.set(Number(row.id), (x = { id: Number(row.id), name: row.name, country: row.country }));
+      return x;
+    };
+    if (norms.length) {
+      const rows = (await c.query<Candidate & { norm: string; type: string }>(`SELECT n.norm, n.type, a.id, a.name, a.country
+        FROM actor_names n JOIN actors a ON a.id = n.actor_id WHERE n.norm = ANY($1::text[]) ORDER BY a.id`, [norms])).rows;
+      for (const row of rows) r.list(r.byName, row.type, row.norm).push(own(row));
+    }
+    if (fls.length) {
+      const rows = (await c.query<Candidate & { first_last: string }>(`SELECT id, name, country, first_last FROM actors
+        WHERE type = 'PERSON' AND first_last = ANY($1::text[]) ORDER BY id`, [fls])).rows;
+      for (const row of rows) r.list(r.byFirstLast, 'PERSON', row.first_last).push(own(row));
+    }
+    return r;
+  }
+
+  private list(map: Map<string, Candidate[]>, type: string, key: string): Candidate[] {
+    const k = `${type}\u0000${key}`;
+    let l = map.get(k);
+    if (!l) map.set(k, (l = []));
+    return l;
+  }
+
+  async resolve(name: string, type: EntityType, country: string | null): Promise<number | null> {
+    const norm = normalizeName(name);
+    if (!norm) return null;
+    const c = this.c;
+    let found = this.list(this.byName, type, norm).find((x) => compatible(x, country));
+    if (!found && type === 'PERSON' && tokenCount(name) >= 2) found = this.list(this.byFirstLast, type, firstLast(norm)).find((x) => compatible(x, country));
+    if (found) {
+      if (tokenCount(name) > tokenCount(found.name)) {
+        await c.query(`UPDATE actors SET name = $1, norm = $2 WHERE id = $3`, [name, norm, found.id]);
+        found.name = name;
+      }
+      if (country && !found.country) {
+        await c.query(`UPDATE actors SET country = $1 WHERE id = $2 AND country IS NULL`, [country, found.id]);
+        found.country = country;
+      }
+    } else {
+      const id = Number((await c.query<{ id: number }>(`INSERT INTO actors (name, norm, first_last, type, country) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [name, norm, firstLast(norm), type, country])).rows[0].id);
+      found = { id, name, country };
+      this.byId.set(id, found);
+      insertById(this.list(this.byFirstLast, type, firstLast(norm)), found);
+    }
+    const named = this.list(this.byName, type, norm);
+    if (!named.includes(found)) { insertById(named, found); this.names.push([norm, type, found.id, name]); }
+    return found.id;
+  }
+
+  /** Records the names the article gave its actors. */
+  async flush(): Promise<void> {
+    await insertRows(this.c, `INSERT INTO actor_names (norm, type, actor_id, name)`, 4, this.names, 'ON CONFLICT DO NOTHING');
+    this.names.length = 0;
+  }
+}
+
+/** Event sides without an entity: linked to an actor only if their exact name is already known (any type). */
+async function sideActors(c: Q, sides: readonly (EventActor | null)[]): Promise<(side: EventActor | null, byEntity: Map<string, number | null>) => number | null> {
+  const norms = [...new Set(sides.filter((s): s is EventActor => !!s).map((s) => normalizeName(s.name ?? '')).filter(Boolean))];
+  const byNorm = new Map<string, Candidate[]>();
+  if (norms.length) {
+    const rows = (await c.query<Candidate & { norm: string }>(`SELECT n.norm, a.id, a.name, a.country FROM actor_names n JOIN actors a ON a.id = n.actor_id
+      WHERE n.norm = ANY($1::text[]) ORDER BY a.id`, [norms])).rows;
+    for (const row of rows) {
+      const l = byNorm.get(row.norm) ?? [];
+      l.push({ id: Number(row.id), name: row.name, country: row.country });
+      byNorm.set(row.norm, l);
+    }
+  }
+  return (side, byEntity) => {
+    if (!side) return null;
+    if (side.entity && byEntity.has(side.entity)) return byEntity.get(side.entity) ?? null;
+    const norm = normalizeName(side.name ?? '');
+    if (!norm) return null;
+    return byNorm.get(norm)?.find((x) => compatible(x, side.country))?.id ?? null;
+  };
 }
 
 /**
@@ -79,13 +156,15 @@ export async function addArticlePg(c: Q, a: Analysis, opts: AddOptions = {}, ing
     const entityRows: unknown[][] = [];
     const mentionRows: unknown[][] = [];
     const roleRows: unknown[][] = [];
+    const actors = await ActorResolver.load(c, a.entities);
     for (const e of a.entities) {
-      const actorId = await resolveActor(c, e.name, e.type, e.country);
+      const actorId = await actors.resolve(e.name, e.type, e.country);
       byEntity.set(e.id, actorId);
       entityRows.push([id, e.id, e.name, e.type, e.country, e.role, JSON.stringify(e.aliases ?? []), actorId]);
       for (const m of e.mentions) mentionRows.push([id, e.id, m.start, m.end, m.text]);
       if (actorId != null && e.role) roleRows.push([actorId, id, e.role, e.country, art.published ?? null]);
     }
+    await actors.flush();
     await insertRows(c, `INSERT INTO entities (article_id, id, name, type, country, role, aliases, actor_id)`, 8, entityRows);
     await insertRows(c, `INSERT INTO mentions (article_id, entity_id, start, "end", text)`, 5, mentionRows, 'ON CONFLICT DO NOTHING');
     await insertRows(c, `INSERT INTO actor_roles (actor_id, article_id, role, country, date)`, 5, roleRows, 'ON CONFLICT DO NOTHING');
@@ -94,10 +173,11 @@ export async function addArticlePg(c: Q, a: Analysis, opts: AddOptions = {}, ing
     await insertRows(c, `INSERT INTO quotes (article_id, idx, start, "end", text, speaker, speaker_name, speaker_actor_id, cue_start, cue_end, cue_text)`, 11,
       a.quotes.map((q, i) => [id, i, q.start, q.end, q.text, q.speaker, q.speakerName, q.speaker ? byEntity.get(q.speaker) ?? null : null, q.cue?.start ?? null, q.cue?.end ?? null, q.cue?.text ?? null]));
     const eventRows: unknown[][] = [];
+    const actorOf = await sideActors(c, a.events.flatMap((e) => [e.source, e.target]));
     for (const e of a.events) {
       eventRows.push([id, e.id, e.type, e.mode, e.cameo, e.goldstein,
-        e.source.entity, e.source.name, e.source.country, await actorOf(c, e.source, byEntity),
-        e.target?.entity ?? null, e.target?.name ?? null, e.target?.country ?? null, await actorOf(c, e.target, byEntity),
+        e.source.entity, e.source.name, e.source.country, actorOf(e.source, byEntity),
+        e.target?.entity ?? null, e.target?.name ?? null, e.target?.country ?? null, actorOf(e.target, byEntity),
         e.location?.name ?? null, e.location?.country ?? null, e.date, e.dateSource, e.modality,
         e.sentence.start, e.sentence.end, art.text.slice(e.sentence.start, e.sentence.end), e.trigger.start, e.trigger.end, e.trigger.text, e.confidence]);
     }
