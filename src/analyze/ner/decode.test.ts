@@ -89,6 +89,9 @@ describe('decoding', () => {
       decodeBeam(w, sf, inf, a, 8, scratch);
       decodeBeam(compact, sf, inf, b, 8, new Scratch());
       expect([...b]).toEqual([...a]);
+      const c = new Uint8Array(words.length);
+      decodeBeam(compactWeights(w, model.header.scale), sf, inf, c, 8, new Scratch()); // int16 multiples of the scale
+      expect([...c]).toEqual([...a]);
       const dense = new Float32Array(LABEL_COUNT);
       const small = new Float32Array(LABEL_COUNT);
       addScores(w, sf.feats, 0, sf.offsets[sf.count], dense);

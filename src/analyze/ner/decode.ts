@@ -10,7 +10,8 @@ import { allowedAfter, LABEL_COUNT } from './labels.js';
  * rank in a presence bitmap, so that the table fits in the processor's cache; absent rows read the zero row.
  */
 export interface Weights {
-  values: Float32Array;
+  /** float weights; or, compact with a `unit`, the int16 multiples of that unit the model file stores */
+  values: Float32Array | Int16Array;
   mask: number;
   /** compact only: per 32 buckets, [presence bits, rows before them] */
   index?: Uint32Array;
@@ -37,8 +38,12 @@ export function rowOffset(w: Weights, h: number): number {
   return (index[k + 1] + popcount(bits & (bit - 1))) * LABEL_COUNT;
 }
 
-/** The same weights with only their non-zero rows (scores are unchanged: absent rows only ever added zeros). */
-export function compactWeights(dense: Weights): Weights {
+/**
+ * The same weights with only their non-zero rows (absent rows only ever added zeros). With `unit` (the model's
+ * quantization step, every weight being an int16 multiple of it), the rows hold those int16 multiples: half the
+ * memory, and scores are exact integers in units (sums stay far below 2^24, so float32 holds them exactly).
+ */
+export function compactWeights(dense: Weights, unit?: number): Weights {
   const buckets = dense.mask + 1;
   const v = dense.values;
   const index = new Uint32Array((buckets >>> 5) * 2 + 2);
@@ -51,11 +56,14 @@ export function compactWeights(dense: Weights): Weights {
     index[(b >>> 5) * 2] |= 1 << (b & 31);
     rows++;
   }
-  const values = new Float32Array((rows + 1) * LABEL_COUNT);
+  const values = unit ? new Int16Array((rows + 1) * LABEL_COUNT) : new Float32Array((rows + 1) * LABEL_COUNT);
   let r = 0;
   for (let b = 0; b < buckets; b++) {
     if ((index[(b >>> 5) * 2] & (1 << (b & 31))) === 0) continue;
-    values.set(v.subarray(b * LABEL_COUNT, (b + 1) * LABEL_COUNT), r * LABEL_COUNT);
+    for (let y = 0; y < LABEL_COUNT; y++) {
+      const x = v[b * LABEL_COUNT + y];
+      values[r * LABEL_COUNT + y] = unit ? Math.round(x / unit) : x;
+    }
     r++;
   }
   return { values, mask: dense.mask, index, zero: rows * LABEL_COUNT };

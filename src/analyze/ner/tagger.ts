@@ -23,10 +23,13 @@ export class Tagger {
   /** beam width of decoding: the model's own unless given; margin: see BEAM_MARGIN */
   /** the model's header; its dense weights are not kept (the compact copy scores the same) */
   readonly header: ModelHeader;
+  private readonly unitMargin: number;
 
   constructor(model: Model, readonly beam = model.header.beam, readonly margin = BEAM_MARGIN) {
     this.header = model.header;
-    this.weights = compactWeights({ values: model.weights, mask: (1 << model.header.bits) - 1 });
+    // int16 rows in units of the model's scale: scores in units, so the margin too
+    this.weights = compactWeights({ values: model.weights, mask: (1 << model.header.bits) - 1 }, model.header.scale);
+    this.unitMargin = margin / model.header.scale;
     this.infos = new WordInfos(model.lexicon);
     // most lookups miss: a bit per hash bucket (2^20) answers those without touching the map
     const names = model.lexicon.gazetteer;
@@ -43,7 +46,7 @@ export class Tagger {
     for (let i = 0; i < n; i++) infos[i] = this.infos.get(words[i]);
     this.buf = staticFeatures(infos, gazetteerBits(infos, this.gazetteer), this.buf);
     if (this.ids.length < n) this.ids = new Uint8Array(n * 2);
-    if (this.beam > 1) decodeBeam(this.weights, this.buf, infos, this.ids, this.beam, this.scratch, undefined, this.staticScores(infos, this.buf), this.margin);
+    if (this.beam > 1) decodeBeam(this.weights, this.buf, infos, this.ids, this.beam, this.scratch, undefined, this.staticScores(infos, this.buf), this.unitMargin);
     else decodeGreedy(this.weights, this.buf, infos, this.ids, this.scratch);
     const out: string[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = BIO_OF[this.ids[i]];
