@@ -32,13 +32,16 @@ interface Found { tok: number; len: number; entry: TriggerEntry & { cameo: strin
 const OBJECT_WINDOW = 4;
 const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“', '”']);
 
-/** Whether one of the entry's object phrases starts within OBJECT_WINDOW words of `from`, in the same clause. */
-function objectFollows(tokens: readonly Token[], lower: readonly string[], from: number, to: number, entry: TriggerEntry): boolean {
+/**
+ * Whether one of the entry's object phrases starts within OBJECT_WINDOW words of `from`, in the same clause.
+ * `objectish[k]` says whether token k is the first word of any entry's object phrase.
+ */
+function objectFollows(tokens: readonly Token[], lower: readonly string[], from: number, to: number, entry: TriggerEntry, objectish: Uint8Array): boolean {
   const objects = entry.object!;
   const first = entry.objectFirst!;
   for (let k = from; k < to && k < from + OBJECT_WINDOW; k++) {
     if (CLAUSE_PUNCT.has(tokens[k].text)) return false;
-    if (!first.has(lower[k])) continue;
+    if (!objectish[k] || !first.has(lower[k])) continue;
     for (const o of objects) {
       if (k + o.length > to) continue;
       let j = 0;
@@ -63,6 +66,7 @@ function verbCue(lower: readonly string[], i: number, from: number, actorEnds: R
 function findTriggers(tokens: readonly Token[], lower: readonly string[], from: number, to: number, inName: ReadonlySet<number>, actorEnds: ReadonlySet<number> = new Set()): Found[] {
   const lex = eventLexicon();
   const out: Found[] = [];
+  let objectish: Uint8Array | null = null;
   for (let i = from; i < to; i++) {
     if (inName.has(i)) continue; // "Treaty" in "North Atlantic Treaty Organization
     const list = triggerCandidates(lex, lower[i], i + 1 < to ? lower[i + 1] : undefined);
@@ -75,7 +79,13 @@ function findTriggers(tokens: readonly Token[], lower: readonly string[], from: 
       if (!ok) continue;
       const after = lower[i + entry.words.length];
       if (entry.next && !(after && entry.next.includes(after))) continue;
-      if (entry.object && !objectFollows(tokens, lower, i + entry.words.length, to, entry)) continue;
+      if (entry.object) {
+        if (!objectish) {
+          objectish = new Uint8Array(to);
+          for (let k = from; k < to; k++) objectish[k] = lex.objectWords.has(lower[k]) ? 1 : 0;
+        }
+        if (!objectFollows(tokens, lower, i + entry.words.length, to, entry, objectish)) continue;
+      }
       const looksNominal = DETERMINERS.has(prev) || /^\d/.test(prev);
       // "bomb attacks", "economic sanctions": a form that is also a noun is a verb only after a subject or a verb cue;
       // after a preposition ("a warning against travel to …") it is never a verb

@@ -29,6 +29,8 @@ export interface EventLexicon {
   nominalPhrases: Set<string>;
   /** first words of a hand-kept one-word verb entry */
   handVerbs: Set<string>;
+  /** every first word of an object phrase (no entry's object can follow where none of these occurs) */
+  objectWords: Set<string>;
 }
 
 /** Entries of one first word: those whose second word is the key (with the one-word entries), or the one-word ones. */
@@ -114,5 +116,6 @@ export function eventLexicon(): EventLexicon {
     cameo, byFirst, byPair: pairIndex(byFirst),
     nominalPhrases: new Set(all.filter((e) => e.nominal).map((e) => e.words.join(' '))),
     handVerbs: new Set(all.filter((e) => !e.nominal && e.words.length === 1 && e.from === 'hand').map((e) => e.words[0])),
+    objectWords: new Set(all.flatMap((e) => [...(e.objectFirst ?? [])])),
   });
 }
