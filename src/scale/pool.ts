@@ -22,7 +22,7 @@ export function workerScript(): string {
 }
 
 /** The old-generation heap of one analyzer thread, in MB. */
-export const THREAD_HEAP_MB = 112;
+export const THREAD_HEAP_MB = 160;
 
 interface Pending { resolve(a: Analysis): void; reject(e: Error): void; article?: Article; retried?: boolean }
 interface Slot { worker: Worker; pending: Map<number, Pending>; dead: boolean }

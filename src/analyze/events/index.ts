@@ -38,12 +38,11 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“'
  */
 function objectFollows(tokens: readonly Token[], lower: readonly string[], from: number, to: number, entry: TriggerEntry, objectish: Uint8Array): boolean {
   const objects = entry.object!;
-  const first = entry.objectFirst!;
   for (let k = from; k < to && k < from + OBJECT_WINDOW; k++) {
     if (CLAUSE_PUNCT.has(tokens[k].text)) return false;
-    if (!objectish[k] || !first.has(lower[k])) continue;
+    if (!objectish[k]) continue;
     for (const o of objects) {
-      if (k + o.length > to) continue;
+      if (o[0] !== lower[k] || k + o.length > to) continue;
       let j = 0;
       while (j < o.length && lower[k + j] === o[j]) j++;
       if (j === o.length) return true;

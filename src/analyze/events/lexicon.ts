@@ -14,8 +14,6 @@ export interface TriggerEntry {
   next: string[] | null;
   /** one of these phrases must follow within four words ("asked … for help") */
   object: string[][] | null;
-  /** the first words of `object`'s phrases (a quick test before the phrases are compared) */
-  objectFirst: Set<string> | null;
   /** which dictionary: dyad's hand-kept event-triggers.json, or the one generated from PETRARCH's CAMEO.2.0.txt */
   from: 'hand' | 'cameo';
 }
@@ -73,20 +71,32 @@ export interface GeneratedTriggers { blocks: ReducedBlock[] }
 export function buildTriggerIndex(cameo: ReadonlyMap<string, CameoCode>, hand: RawTriggers, generated: GeneratedTriggers | null = null): Map<string, TriggerEntry[]> {
   const byFirst = new Map<string, TriggerEntry[]>();
   const handForms = new Set<string>();
+  // 130k entries share a few thousand word lists: each list is kept once
+  const interned = new Map<string, string[]>();
+  const words = (phrase: string): string[] => {
+    let w = interned.get(phrase);
+    if (!w) interned.set(phrase, (w = phrase.split(' ')));
+    return w;
+  };
+  const objectLists = new Map<string, string[][]>();
+  const objects = (list: string[]): string[][] => {
+    const k = list.join('|').toLowerCase();
+    let o = objectLists.get(k);
+    if (!o) objectLists.set(k, (o = list.map((x) => words(x.toLowerCase()))));
+    return o;
+  };
   const add = (e: RawEntry, nominal: boolean, from: TriggerEntry['from']) => {
     if (e.cameo !== null && !cameo.has(e.cameo)) throw new Error(`E_LEXICON: trigger code ${e.cameo} is not in cameo.json`);
     for (const form of e.forms) {
       const key = form.toLowerCase();
       if (from === 'hand') handForms.add(key);
       else if (handForms.has(key)) continue;
-      const words = key.split(' ');
-      const object = e.object ? e.object.map((o) => o.toLowerCase().split(' ')) : null;
       const entry: TriggerEntry = {
-        words, cameo: e.cameo, nominal, next: e.nextFor?.[form] ?? e.next ?? null,
-        object, objectFirst: object ? new Set(object.map((o) => o[0])) : null, from,
+        words: words(key), cameo: e.cameo, nominal, next: e.nextFor?.[form] ?? e.next ?? null,
+        object: e.object ? objects(e.object) : null, from,
       };
-      const list = byFirst.get(words[0]);
-      if (list) list.push(entry); else byFirst.set(words[0], [entry]);
+      const list = byFirst.get(entry.words[0]);
+      if (list) list.push(entry); else byFirst.set(entry.words[0], [entry]);
     }
   };
   for (const v of hand.verbs) add(v, false, 'hand');
@@ -116,6 +126,6 @@ export function eventLexicon(): EventLexicon {
     cameo, byFirst, byPair: pairIndex(byFirst),
     nominalPhrases: new Set(all.filter((e) => e.nominal).map((e) => e.words.join(' '))),
     handVerbs: new Set(all.filter((e) => !e.nominal && e.words.length === 1 && e.from === 'hand').map((e) => e.words[0])),
-    objectWords: new Set(all.flatMap((e) => [...(e.objectFirst ?? [])])),
+    objectWords: new Set(all.flatMap((e) => (e.object ?? []).map((o) => o[0]))),
   });
 }
