@@ -1,6 +1,6 @@
 // Feature extraction: each token gets a list of 32-bit feature hashes (static: from the words of the sentence);
 // the tagger adds the dynamic ones (previous predicted tags). Training and tagging share this code.
-import { FNV_SEED, hashString, mix } from './hash.js';
+import { FNV_SEED, hashString, mixBits as mix } from './hash.js';
 import { CLUSTER_BITS, GAZ_MAX_LEN, gazetteerStep, GAZ_SEED, type Lexicon } from './lexicon.js';
 import { capClass, normalizeWord, wordKey, wordShape } from './words.js';
 
