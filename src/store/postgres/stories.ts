@@ -18,14 +18,22 @@ type Db = pg.Pool | pg.PoolClient;
 async function matches(c: pg.PoolClient, sig: Signature, self: string): Promise<{ id: string; story: string; similarity: number }[]> {
   const keys = bandKeys(sig);
   // the first BUCKET_READ articles of each bucket, in the order SQLite reads them (band, then article id)
-  const { rows: inBands } = await c.query(`SELECT band, article_id FROM (
+  const { rows: inBands } = await c.query({
+    name: 'dyad-story-buckets',
+    text: `SELECT band, article_id FROM (
       SELECT b.band, b.article_id, row_number() OVER (PARTITION BY b.band, b.key ORDER BY b.article_id) AS rn
       FROM story_bands b JOIN unnest($1::int[], $2::bigint[]) AS k(band, key) ON b.band = k.band AND b.key = k.key) x
-    WHERE rn <= ${BUCKET_READ} ORDER BY band, article_id`, [keys.map((_, i) => i), keys]);
+    WHERE rn <= ${BUCKET_READ} ORDER BY band, article_id`,
+    values: [keys.map((_, i) => i), keys],
+  });
   const ids = [...new Set(inBands.map((r: Row) => r.article_id as string))].filter((id) => id !== self);
   if (ids.length === 0) return [];
-  const { rows: info } = await c.query(`SELECT s.article_id, s.signature, s.size, m.story_id FROM story_signatures s
-    LEFT JOIN story_members m ON m.article_id = s.article_id WHERE s.article_id = ANY($1::text[])`, [ids]);
+  const { rows: info } = await c.query({
+    name: 'dyad-story-signatures',
+    text: `SELECT s.article_id, s.signature, s.size, m.story_id FROM story_signatures s
+    LEFT JOIN story_members m ON m.article_id = s.article_id WHERE s.article_id = ANY($1::text[])`,
+    values: [ids],
+  });
   const byId = new Map(info.map((r: Row) => [r.article_id as string, r]));
   const seen = new Set<string>([self]);
   const found = new Set<string>();
