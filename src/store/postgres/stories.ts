@@ -20,10 +20,11 @@ async function matches(c: pg.PoolClient, sig: Signature, self: string): Promise<
   // the first BUCKET_READ articles of each bucket, in the order SQLite reads them (band, then article id)
   const { rows: inBands } = await c.query({
     name: 'dyad-story-buckets',
-    text: `SELECT band, article_id FROM (
-      SELECT b.band, b.article_id, row_number() OVER (PARTITION BY b.band, b.key ORDER BY b.article_id) AS rn
-      FROM story_bands b JOIN unnest($1::int[], $2::bigint[]) AS k(band, key) ON b.band = k.band AND b.key = k.key) x
-    WHERE rn <= ${BUCKET_READ} ORDER BY band, article_id`,
+    // per bucket, the first BUCKET_READ rows straight from the primary key (band, key, article_id): a bucket that
+    // every article of a big story shares costs no more than a small one
+    text: `SELECT k.band, b.article_id FROM unnest($1::int[], $2::bigint[]) AS k(band, key)
+      CROSS JOIN LATERAL (SELECT article_id FROM story_bands s WHERE s.band = k.band AND s.key = k.key ORDER BY s.article_id LIMIT ${BUCKET_READ}) b
+      ORDER BY k.band, b.article_id`,
     values: [keys.map((_, i) => i), keys],
   });
   const ids = [...new Set(inBands.map((r: Row) => r.article_id as string))].filter((id) => id !== self);
