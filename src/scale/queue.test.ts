@@ -1,8 +1,7 @@
 // TESTING.md 3 and the "done when": two workers against one Redis and one PostgreSQL, one killed with
 // SIGKILL in the middle of the batch and replaced: every article stored once and whole, no job lost (10k articles
-// under CI=true). Runs the
-// built executable (npm test builds first). DYAD_REDIS_URL / DYAD_PG_URL; skipped with a notice when either is
-// unreachable on a developer's machine, required under CI=true.
+// under CI=true). Runs the built executable (npm test builds first). DYAD_REDIS_URL / DYAD_PG_URL; skipped with a
+// notice when either is unreachable on a developer's machine, required under CI=true.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
