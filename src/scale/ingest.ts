@@ -17,7 +17,7 @@ export interface ParallelOptions extends IngestOptions {
   workers: number;
   /** articles per write transaction (default 100) */
   batchSize?: number;
-  /** articles read ahead of the writer, at most (default 16 per worker) */
+  /** articles read ahead of the writer, at most (default: a batch and 32 per worker) */
   window?: number;
   /** an analyzer pool to use (and leave open) instead of starting one */
   pool?: AnalyzerPool;
@@ -46,7 +46,8 @@ export async function ingestParallel(store: Store, files: readonly InputFile[], 
   const total = files.reduce((n, f) => n + f.size, 0);
   let bytes = 0;
   const batchSize = Math.max(1, opts.batchSize ?? 100);
-  const windowSize = Math.max(1, opts.window ?? 16 * Math.max(1, opts.workers));
+  // a batch's write blocks this thread: the threads must hold enough articles to stay busy meanwhile
+  const windowSize = Math.max(1, opts.window ?? batchSize + 32 * Math.max(1, opts.workers));
   const pool = opts.pool ?? new AnalyzerPool(opts.workers);
   const window: Pending[] = [];
   let batch: Ready[] = [];
