@@ -74,22 +74,29 @@ export async function run(args: string[]): Promise<void> {
   const { articles } = benchFiles(dir, limit);
   const child = opt(args, '--child-threads');
   if (child !== undefined) { console.log(JSON.stringify(await allCores(articles, rounds, Number(child)))); return; }
+  if (args.includes('--child-one')) { const { perStage: _, ...rate } = oneCore(articles, rounds); console.log(JSON.stringify(rate)); return; }
   console.log(`pipeline: ${articles.length} articles from ${dir} × ${rounds} rounds; machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}; load average before: ${loadavg()[0].toFixed(1)}`);
   const one = oneCore(articles, rounds);
   const perToken = one.tokens / articles.length;
   const line = (label: string, r: Rate) =>
     `  ${label.padEnd(22)} ${(r.articles / r.seconds).toFixed(0).padStart(6)} articles/s · ${((r.articles * perToken) / r.seconds / 1000).toFixed(1).padStart(6)}k tokens/s · peak RSS ${(r.peak / 2 ** 20).toFixed(0)} MB`;
   console.log(`  ${perToken.toFixed(0)} tokens/article`);
-  console.log(line('one core (this thread)', one));
+  console.log(line('one thread', one));
   const total = [...one.perStage.values()].reduce((a, b) => a + b, 0);
   console.log('    stage          ms/article   share');
   for (const [name, ms] of one.perStage) console.log(`    ${name.padEnd(14)} ${(ms / one.articles).toFixed(3).padStart(10)}   ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
+  const main = join(fileURLToPath(import.meta.url), '..', 'main.js');
+  // V8 collects garbage and compiles on helper threads: the run above borrows the idle second core for them. Pinned
+  // to one core with taskset (Linux), the same run pays for them itself.
+  const pinned = spawnSync('taskset', ['-c', '0', process.execPath, main, 'pipeline', '--child-one', `--rounds=${rounds}`, `--limit=${limit}`, `--dir=${dir}`], { encoding: 'utf8' });
+  if (pinned.status === 0) console.log(line('one core, pinned', JSON.parse(pinned.stdout.trim().split('\n').pop()!) as Rate));
   if (threads < 1) return;
   // a fresh process, so that its peak memory is its own
-  const main = join(fileURLToPath(import.meta.url), '..', 'main.js');
   const r = spawnSync(process.execPath, [main, 'pipeline', `--child-threads=${threads}`, `--rounds=${rounds}`, `--limit=${limit}`, `--dir=${dir}`], { encoding: 'utf8' });
   if (r.status !== 0) { console.log(`  ${threads} threads: failed: ${r.stderr.trim().split('\n').pop()}`); return; }
   const many = JSON.parse(r.stdout.trim().split('\n').pop()!) as Rate;
   console.log(line(`${threads} analyzer threads`, many));
-  console.log(`  ${threads} threads vs one core: ${((many.articles / many.seconds) / (one.articles / one.seconds)).toFixed(2)}× (load average after: ${loadavg()[0].toFixed(1)}; other processes share these cores)`);
+  const ratio = (r: Rate) => ((many.articles / many.seconds) / (r.articles / r.seconds)).toFixed(2);
+  const pinnedRate = pinned.status === 0 ? JSON.parse(pinned.stdout.trim().split('\n').pop()!) as Rate : null;
+  console.log(`  ${threads} threads vs one thread: ${ratio(one)}×${pinnedRate ? `; vs one pinned core: ${ratio(pinnedRate)}×` : ''} (load average after: ${loadavg()[0].toFixed(1)}; other processes share these cores)`);
 }
