@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createDocument } from '../src/analyze/document.js';
 import { segmentStage } from '../src/analyze/sentences/index.js';
 import { ingestParallel } from '../src/scale/ingest.js';
-import { AnalyzerPool } from '../src/scale/pool.js';
+import { AnalyzerPool, defaultWorkers } from '../src/scale/pool.js';
 import { openStore } from '../src/store/index.js';
 import type { Article } from '../src/ingest/article.js';
 import { benchDir, benchFiles, opt } from './corpus.js';
@@ -52,7 +52,8 @@ export async function run(args: string[]): Promise<void> {
   console.log('  threads   articles/s   tokens/s   seconds   CPU ms/article   peak RSS');
   const main = join(fileURLToPath(import.meta.url), '..', 'main.js');
   const rows: Measure[] = [];
-  for (const threads of [...new Set([0, 1, cores])]) {
+  const byDefault = defaultWorkers({}, cores);
+  for (const threads of [...new Set([0, 1, byDefault, cores])]) {
     const r = spawnSync(process.execPath, [main, 'scale', `--child=${threads}`, `--limit=${limit}`, `--dir=${dir}`], { encoding: 'utf8' });
     if (r.status !== 0) { console.log(`  ${threads}: failed: ${r.stderr.trim().split('\n').pop()}`); continue; }
     const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure;
@@ -60,8 +61,9 @@ export async function run(args: string[]): Promise<void> {
     console.log(`  ${String(threads).padStart(7)}   ${(m.articles / m.seconds).toFixed(0).padStart(10)}   ${(tokens / m.seconds / 1000).toFixed(1).padStart(7)}k   ${m.seconds.toFixed(2).padStart(7)}   ${(1000 * m.cpu / m.articles).toFixed(2).padStart(14)}   ${(m.peak / 2 ** 20).toFixed(0).padStart(5)} MB`);
   }
   if (rows.length < 2) return;
-  const [one, all] = [rows[0], rows[rows.length - 1]];
-  console.log('  threads 0: everything on the main thread (one core); 1: one analyzer thread beside the reading and writing thread');
-  console.log(`  ${cores} cores vs one core, measured: ${((all.articles / all.seconds) / (one.articles / one.seconds)).toFixed(2)}× (load average after: ${loadavg()[0].toFixed(1)}; other processes share these cores)`);
+  const one = rows[0];
+  const all = rows.find((r) => r.threads === byDefault) ?? rows[rows.length - 1];
+  console.log(`  threads 0: everything on the main thread (one core); ${byDefault}: the default here, one analyzer thread per core but the reading and writing thread's`);
+  console.log(`  ${cores} cores (default, ${byDefault} analyzer threads) vs one core, measured: ${((all.articles / all.seconds) / (one.articles / one.seconds)).toFixed(2)}× (load average after: ${loadavg()[0].toFixed(1)}; other processes share these cores)`);
   console.log(`  on idle cores, from the CPU time: one core ${(1000 / (1000 * one.cpu / one.articles)).toFixed(0)} articles/s; ${cores} cores up to ${(cores * 1000 / (1000 * all.cpu / all.articles)).toFixed(0)} articles/s (${((cores * one.cpu / one.articles) / (all.cpu / all.articles)).toFixed(2)}×)`);
 }

@@ -67,7 +67,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .requiredOption('--queue <url>', 'Redis URL, e.g. redis://127.0.0.1:6379')
     .option('--queue-name <name>', `queue name (default: ${DEFAULT_QUEUE})`)
     .option('--db <location>', 'database: postgres://… (for many workers) or a SQLite file (default: $DYAD_DB or ./dyad.db)')
-    .option('--workers <n>', 'analyzer threads (default: $DYAD_WORKERS or every core)', parseWorkers)
+    .option('--workers <n>', 'analyzer threads (default: $DYAD_WORKERS or one per core but one)', parseWorkers)
     .option('--concurrency <n>', 'jobs in hand at once (default: twice the threads)', parseCount)
     .option('--lock-ms <ms>', 'job lock duration: a worker silent this long has its jobs taken back (default 30000)', parseCount)
     .action(async (opts: WorkerCliOptions) => done(await runWorker(opts, io)));

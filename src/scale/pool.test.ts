@@ -30,8 +30,11 @@ describe.skipIf(!existsSync(workerScript()))('the analyzer pool', () => {
     }
   });
 
-  it('uses every core unless told otherwise', () => {
+  it('uses every core unless told otherwise: one analyzer thread per core but the writer\'s', () => {
     expect(defaultWorkers({})).toBeGreaterThan(0);
+    expect(defaultWorkers({}, 8)).toBe(7);
+    expect(defaultWorkers({}, 2)).toBe(1);
+    expect(defaultWorkers({}, 1)).toBe(1);
     expect(defaultWorkers({ DYAD_WORKERS: '0' })).toBe(0);
     expect(defaultWorkers({ DYAD_WORKERS: '3' })).toBe(3);
   });

@@ -8,10 +8,14 @@ import type { Analysis } from '../analyze/schema.js';
 import { findRoot } from '../analyze/lexicon/root.js';
 import type { Article } from '../ingest/article.js';
 
-/** The number of worker threads `dyad ingest` uses by default: $DYAD_WORKERS, else every core. */
-export function defaultWorkers(env: Record<string, string | undefined> = {}): number {
+/**
+ * The number of analyzer threads `dyad ingest` uses by default: $DYAD_WORKERS, else one per core but one, whose
+ * core the main thread keeps busy reading and writing (every core is used; on two cores, two analyzer threads
+ * beside the writer stored fewer articles per second than one).
+ */
+export function defaultWorkers(env: Record<string, string | undefined> = {}, cores = availableParallelism()): number {
   const n = Number(env.DYAD_WORKERS);
-  return env.DYAD_WORKERS && Number.isInteger(n) && n >= 0 ? n : Math.max(1, availableParallelism());
+  return env.DYAD_WORKERS && Number.isInteger(n) && n >= 0 ? n : Math.max(1, cores - 1);
 }
 
 /** The compiled worker script: beside this file when running from dist/, else the build of it (tests run from src/). */
