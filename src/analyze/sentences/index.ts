@@ -27,23 +27,22 @@ export function segment(text: string): Segmentation {
       const p = paragraphs.length;
       paragraphs.push({ start: lineStart, end: lineEnd });
       const raw = tokenize(text, lineStart, lineEnd);
+      const words = raw.map((t) => text.slice(t.start, t.end));
       let sStartTok = 0;
       for (let i = 0; i < raw.length; i++) {
-        const w = text.slice(raw[i].start, raw[i].end);
+        const w = words[i];
         let boundary = i === raw.length - 1;
         let last = i;
         if (!boundary && TERMINALS.has(w) && !(w === '.' && i > 0 && isInitial(text, raw[i - 1]))) {
-          while (last + 1 < raw.length && CLOSERS.has(text.slice(raw[last + 1].start, raw[last + 1].end)) && !opensQuote(text, raw[last + 1])) last++;
-          const next = raw[last + 1];
-          boundary = next === undefined || startsSentence(text.slice(next.start, next.end));
+          while (last + 1 < raw.length && CLOSERS.has(words[last + 1]) && !opensQuote(text, raw[last + 1])) last++;
+          boundary = last + 1 >= raw.length || startsSentence(words[last + 1]);
         } else if (!boundary && w.length > 2 && w.endsWith('.') && !isAbbreviationTitle(w) && isAbbreviation(w)) {
           // "… in the U.S. The next …": an initialism closing a sentence, followed by a function word that starts one
-          const next = raw[i + 1];
-          boundary = next !== undefined && SENTENCE_OPENERS.has(text.slice(next.start, next.end));
+          boundary = i + 1 < raw.length && SENTENCE_OPENERS.has(words[i + 1]);
         }
         if (boundary) {
           const sIndex = sentences.length;
-          for (let k = sStartTok; k <= last; k++) tokens.push({ start: raw[k].start, end: raw[k].end, text: text.slice(raw[k].start, raw[k].end), sentence: sIndex });
+          for (let k = sStartTok; k <= last; k++) tokens.push({ start: raw[k].start, end: raw[k].end, text: words[k], sentence: sIndex });
           sentences.push({ start: raw[sStartTok].start, end: raw[last].end, paragraph: p });
           sStartTok = last + 1;
           i = last;
