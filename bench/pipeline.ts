@@ -1,5 +1,6 @@
 // `npm run bench -- pipeline [--dir=DIR] [--rounds=N] [--threads=N]`: the whole analysis (every stage, no storage)
-// on real article text: on one core in this thread, with the time of each stage (so the slowest is visible), then
+// on real article text, in groups of 32 articles stage by stage (as `dyad ingest` runs it): on one core in this
+// thread, with the time of each stage (so the slowest is visible), then
 // on N analyzer threads (default: every core) through the same AnalyzerPool `dyad ingest` uses, analyses posted
 // back to the main thread (in a fresh process, so that its peak memory is its own). Prints articles/s, tokens/s, the ratio and peak resident memory (all threads).
 import { spawnSync } from 'node:child_process';
@@ -7,9 +8,10 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultPipeline } from '../src/analyze/index.js';
-import { createDocument, type Document } from '../src/analyze/document.js';
+import { createDocument } from '../src/analyze/document.js';
 import type { Article } from '../src/ingest/article.js';
 import { AnalyzerPool } from '../src/scale/pool.js';
+import { GROUP } from '../src/scale/analyze-worker.js';
 import { benchDir, benchFiles, opt } from './corpus.js';
 
 interface Rate { articles: number; seconds: number; peak: number }
@@ -23,14 +25,10 @@ function oneCore(articles: readonly Article[], rounds: number): Rate & { perStag
   for (const a of articles.slice(0, 50)) defaultPipeline.run(createDocument(a));
   const start = performance.now();
   for (let r = 0; r < rounds; r++) {
-    for (const a of articles) {
-      let doc: Document = createDocument(a);
-      for (const stage of stages) {
-        const t = performance.now();
-        doc = Object.freeze({ ...doc, ...stage.run(doc) });
-        perStage.set(stage.name, perStage.get(stage.name)! + performance.now() - t);
-      }
-      if (r === 0) tokens += doc.tokens!.length;
+    // as the analyzer threads do: groups of articles, stage by stage
+    for (let i = 0; i < articles.length; i += GROUP) {
+      const docs = defaultPipeline.runMany(articles.slice(i, i + GROUP).map((a) => createDocument(a)), (stage, ms) => perStage.set(stage.name, perStage.get(stage.name)! + ms));
+      if (r === 0) for (const d of docs) if (!(d instanceof Error)) tokens += d.tokens!.length;
     }
     peak = Math.max(peak, process.memoryUsage().rss);
   }

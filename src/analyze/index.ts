@@ -35,6 +35,14 @@ export function analyze(article: Article, pipeline: Pipeline = defaultPipeline):
   return toAnalysis(analyzeDocument(article, pipeline));
 }
 
+/**
+ * The analyses of several articles at once, stage by stage across them (see Pipeline.runMany): each the same as
+ * analyze(article) would give, or the error analyzing it threw. Groups of a few dozen articles are fastest.
+ */
+export function analyzeMany(articles: readonly Article[], pipeline: Pipeline = defaultPipeline): (Analysis | Error)[] {
+  return pipeline.runMany(articles.map((a) => createDocument(a))).map((d) => (d instanceof Error ? d : toAnalysis(d)));
+}
+
 export function toAnalysis(doc: Document): Analysis {
   const a = doc.article;
   return {

@@ -1,18 +1,36 @@
-// A worker thread of the analyzer pool: analyzes the articles it is sent, one at a time, and posts each analysis
-// (or the error's message) back with the article's sequence number. Pure: no storage here.
+// A worker thread of the analyzer pool: analyzes the articles it is sent and posts each analysis (or the error's
+// message) back with the article's sequence number. Articles that arrive together are analyzed together, stage by
+// stage (analyzeMany: each stage stays in the caches for the group), at most GROUP at a time. Pure: no storage here.
 import { parentPort } from 'node:worker_threads';
-import { analyze } from '../analyze/index.js';
+import { analyzeMany } from '../analyze/index.js';
 import type { Article } from '../ingest/article.js';
 
 export interface Job { seq: number; article: Article }
 
+/** Articles analyzed together at most. */
+export const GROUP = 32;
+
 if (parentPort) {
   const port = parentPort;
-  port.on('message', ({ seq, article }: Job) => {
+  const queue: Job[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const jobs = queue.splice(0, GROUP);
+    let results: ReturnType<typeof analyzeMany>;
     try {
-      port.postMessage({ seq, analysis: analyze(article) });
+      results = analyzeMany(jobs.map((j) => j.article));
     } catch (err) {
-      port.postMessage({ seq, error: (err as Error)?.message ?? String(err) });
+      results = jobs.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
+    jobs.forEach(({ seq }, i) => {
+      const r = results[i];
+      port.postMessage(r instanceof Error ? { seq, error: r.message } : { seq, analysis: r });
+    });
+    if (queue.length && !scheduled) { scheduled = true; setImmediate(flush); }
+  };
+  port.on('message', (job: Job) => {
+    queue.push(job);
+    if (!scheduled) { scheduled = true; setImmediate(flush); }
   });
 }
