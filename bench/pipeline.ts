@@ -3,7 +3,7 @@
 // thread, with the time of each stage (so the slowest is visible), then
 // on N analyzer threads (default: every core) through the same AnalyzerPool `dyad ingest` uses, analyses posted
 // back to the main thread (in a fresh process, so that its peak memory is its own). Prints articles/s, tokens/s, the ratio and peak resident memory (all threads).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,7 @@ function oneCore(articles: readonly Article[], rounds: number): Rate & { perStag
   return { articles: articles.length * rounds, seconds: (performance.now() - start) / 1000, peak, perStage, tokens };
 }
 
-/** The same articles through `threads` analyzer threads, at most 16 in flight per thread (as `dyad ingest`). */
+/** The same articles through `threads` analyzer threads, two groups in flight per thread. */
 async function allCores(articles: readonly Article[], rounds: number, threads: number): Promise<Rate> {
   const pool = new AnalyzerPool(threads);
   try {
@@ -44,7 +44,7 @@ async function allCores(articles: readonly Article[], rounds: number, threads: n
     let peak = process.memoryUsage().rss;
     const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
     const start = performance.now();
-    const window = 16 * threads;
+    const window = 2 * GROUP * threads; // a group in work and the next one waiting, per thread (as dyad ingest's read-ahead)
     let next = 0;
     const total = articles.length * rounds;
     await new Promise<void>((resolve, reject) => {
@@ -97,4 +97,16 @@ export async function run(args: string[]): Promise<void> {
   const ratio = (r: Rate) => ((many.articles / many.seconds) / (r.articles / r.seconds)).toFixed(2);
   const pinnedRate = pinned.status === 0 ? JSON.parse(pinned.stdout.trim().split('\n').pop()!) as Rate : null;
   console.log(`  ${threads} threads vs one thread: ${ratio(one)}×${pinnedRate ? `; vs one pinned core: ${ratio(pinnedRate)}×` : ''} (load average after: ${loadavg()[0].toFixed(1)}; other processes share these cores)`);
+  // what the machine gives N independent copies of the one-thread run at once: the ceiling for N threads, whatever
+  // dyad does (cores that share a physical core or its caches give less than N×)
+  const copies = await Promise.all(Array.from({ length: threads }, () => new Promise<Rate | null>((resolve) => {
+    const p = spawn(process.execPath, [main, 'pipeline', '--child-one', `--rounds=${rounds}`, `--limit=${limit}`, `--dir=${dir}`]);
+    let out = '';
+    p.stdout.on('data', (d) => { out += d; });
+    p.on('close', (code) => resolve(code === 0 ? JSON.parse(out.trim().split('\n').pop()!) as Rate : null));
+  })));
+  if (copies.every((c) => c)) {
+    const sum = copies.reduce((n, c) => n + c!.articles / c!.seconds, 0);
+    console.log(`  ${threads} separate one-thread processes at once: ${sum.toFixed(0)} articles/s together, ${(sum / (one.articles / one.seconds)).toFixed(2)}× one thread alone (this machine's ceiling for ${threads} threads)`);
+  }
 }
