@@ -20,11 +20,11 @@ export class Tagger {
   private statics = new Float32Array(256 * LABEL_COUNT);
   private readonly gazetteer: (h: number) => number;
 
-  /** beam width of decoding: the model's own unless given; margin: see BEAM_MARGIN */
   /** the model's header; its dense weights are not kept (the compact copy scores the same) */
   readonly header: ModelHeader;
   private readonly unitMargin: number;
 
+  /** beam width of decoding: the model's own unless given; margin: see BEAM_MARGIN */
   constructor(model: Model, readonly beam = model.header.beam, readonly margin = BEAM_MARGIN) {
     this.header = model.header;
     // int16 rows in units of the model's scale: scores in units, so the margin too
