@@ -3,8 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyze, analyzeMany } from '../analyze/index.js';
-import { GROUP } from './analyze-worker.js';
+import { analyze } from '../analyze/index.js';
 import type { Analysis } from '../analyze/schema.js';
 import { findRoot } from '../analyze/lexicon/root.js';
 import type { Article } from '../ingest/article.js';
@@ -95,25 +94,10 @@ export class AnalyzerPool {
   analyze(article: Article): Promise<Analysis> {
     if (this.closed) return Promise.reject(new Error('E_WORKER: the pool is closed'));
     if (this.size === 0) {
-      // on this thread: the articles asked for together are analyzed together, stage by stage (as the threads do)
-      return new Promise<Analysis>((resolve, reject) => {
-        this.local.push({ article, resolve, reject });
-        if (!this.localScheduled) { this.localScheduled = true; setImmediate(() => this.flushLocal()); }
-      });
+      // on this thread, one at a time: a stop signal seen during an analysis stops the reading right after it
+      try { return Promise.resolve(analyze(article)); } catch (err) { return Promise.reject(err as Error); }
     }
     return new Promise<Analysis>((resolve, reject) => this.dispatch(article, { resolve, reject, article }));
-  }
-
-  private readonly local: (Pending & { article: Article })[] = [];
-  private localScheduled = false;
-
-  private flushLocal(): void {
-    this.localScheduled = false;
-    const jobs = this.local.splice(0, GROUP);
-    let results: (Analysis | Error)[];
-    try { results = analyzeMany(jobs.map((j) => j.article)); } catch (err) { results = jobs.map(() => err as Error); }
-    jobs.forEach((j, i) => { const r = results[i]; if (r instanceof Error) j.reject(r); else j.resolve(r); });
-    if (this.local.length && !this.localScheduled) { this.localScheduled = true; setImmediate(() => this.flushLocal()); }
   }
 
   /** Sends an article to the least busy thread. */

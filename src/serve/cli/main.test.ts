@@ -9,15 +9,18 @@ import { fixtureCorpus } from '../../store/fixture.js';
 import { main, type Io } from './main.js';
 
 // The CLI is tested apart from the analysis, whose layers other work fills in: analyze() here returns the
-// article with empty layers (and fails on an article titled "Boom", to show a failure does not stop a batch).
-vi.mock('../../analyze/index.js', () => ({
-  analyze: (article: Article): Analysis => {
+// article with empty layers (and fails on an article titled "Boom", to show a failure does not stop a batch);
+// analyzeMany, as the real one, gives each article's analysis or its error.
+vi.mock('../../analyze/index.js', () => {
+  const analyze = (article: Article): Analysis => {
     if (article.title === 'Boom') throw new Error('stage exploded');
     if (article.title === 'Stop here') process.emit('SIGTERM', 'SIGTERM'); // as if the signal came during this analysis
     const { body: _b, ...record } = article;
     return { article: record, sentences: [], entities: [], times: [], quotes: [], events: [], relations: [], duplicates: [], summary: [] };
-  },
-}));
+  };
+  const analyzeMany = (articles: Article[]): (Analysis | Error)[] => articles.map((a) => { try { return analyze(a); } catch (err) { return err as Error; } });
+  return { analyze, analyzeMany };
+});
 
 let dir: string;
 let fixtureDb: string;
