@@ -16,15 +16,7 @@ import { openStore } from '../src/store/index.js';
 import { migrate } from '../src/store/sqlite/migrations.js';
 import { createStoryIndex } from '../src/store/sqlite/stories.js';
 import { bandKeys, MINHASH, signatureOf, toBlob, type Signature } from '../src/store/stories/minhash.js';
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../src/random.js';
 
 const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
   const p = join(dir, name);

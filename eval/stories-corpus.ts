@@ -7,20 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/ingest/article.js';
 import { readMeantime } from '../src/ingest/timeml.js';
+import { rng } from '../src/random.js';
 
 export interface CorpusRecord {
   title: string; body: string[]; published: string | null; source: string; url: string | null;
   /** gold: the story the record tells (the seed's MEANTIME file), and how it was made */
   story: string; variant: string; origin: string;
-}
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** word swaps an editor makes when rewriting a lead or tidying a wire copy */

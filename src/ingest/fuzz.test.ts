@@ -5,16 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, readFile } from './read.js';
-
-/** A small seeded generator (mulberry32), so that a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../random.js';
 
 const PIECES = ['{', '}', '"title"', ':', '"text"', '"body"', '[', ']', ',', '"', '\\', '\n', '\r\n', '\r', 'End of Article', '\uFEFF', 'é', '😀', '\u0000', ' ', 'null', '1e999', '"published":"2026-02-30"'];
 

@@ -6,15 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, readFile } from './read.js';
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../random.js';
 
 const PIECES = ['<', '>', '</', '/>', '<p>', '</p>', '<div>', '<item>', '</item>', '<entry>', '<title>', '</title>', '<description>', '<![CDATA[', ']]>',
   '<content:encoded>', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '&amp;', '&lt;', '&#0;', '&#xD800;', '&unknown;', '<!DOCTYPE x [<!ENTITY a "aaaa">]>',

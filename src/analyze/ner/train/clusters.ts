@@ -4,7 +4,7 @@
 import { hashString } from '../hash.js';
 import { CLUSTER_BITS } from '../lexicon.js';
 import { normalizeWord, wordKey } from '../words.js';
-import { rng } from './random.js';
+import { rng } from '../../../random.js';
 
 export interface ClusterOptions { minCount: number; maxWords: number; contexts: number; iterations: number; seed: number }
 

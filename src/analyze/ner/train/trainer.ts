@@ -6,7 +6,7 @@ import { DYNAMIC_COUNT, dynamicFeatures, gazetteerBits, staticFeatures, WordInfo
 import { allowedAfter, encodeBio } from '../labels.js';
 import type { Lexicon } from '../lexicon.js';
 import { AveragedPerceptron } from '../perceptron.js';
-import { rng, shuffle } from './random.js';
+import { rng, shuffle } from '../../../random.js';
 
 export interface Example { infos: WordInfo[]; sf: SentenceFeatures; gold: Uint8Array }
 

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32): reproducible shuffles and initializations. */
+/** A small seeded PRNG (mulberry32): reproducible shuffles, initializations, fuzz inputs and synthetic corpora. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
