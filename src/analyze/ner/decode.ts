@@ -104,6 +104,13 @@ export class Scratch {
   /** per token: row offsets of the word–label features for each prev1 + 1 (three each), -1 until needed */
   readonly wordRows = new Int32Array(32 * 3);
   readonly wordHashes = new Uint32Array(3);
+  /**
+   * Set by a tagger whose word infos and weights are its own and fixed: the rows of the word–label features are
+   * kept with each word (WordInfo.history) instead of hashed and looked up again at every token.
+   */
+  rowsOnWords = false;
+  /** per prev1 + 1: the row of the history feature pairing prev1 with the sentence end as the next word */
+  readonly endRows = new Int32Array(32);
 
   /** Fills labelRows and pairRows for w (row offsets never change, even while training updates values). */
   prepare(w: Weights, labels: number): void {
@@ -111,10 +118,42 @@ export class Scratch {
     for (let p1 = -1; p1 < labels; p1++) {
       this.labelRows[p1 + 1] = rowOffset(w, labelFeature(p1));
       for (let p2 = -1; p2 < labels; p2++) this.pairRows[(p2 + 1) * 32 + p1 + 1] = rowOffset(w, labelPairFeature(p1, p2));
+      wordLabelFeatures(p1, BLANK, null, this.wordHashes, 0);
+      this.endRows[p1 + 1] = rowOffset(w, this.wordHashes[2]);
     }
     this.rowsOf = w;
   }
 }
+
+/** A word info standing for any word where only the next word (here none) matters. */
+const BLANK: WordInfo = { key: 0, raw: 0, shape: 0, short: 0, cap: 0, affixes: [], clusters: [], caseClass: 0, hyphenFirst: 0, hyphenLast: 0 };
+
+/**
+ * Row offsets of the word–label features after label prev1 (a = prev1 + 1) into rows[a·3 ..]: the word's key and
+ * shape (kept on the word) and the next word's key (kept on the next word, or the sentence end's in s.endRows).
+ */
+function historyRows(w: Weights, prev1: number, info: WordInfo, next: WordInfo | null, s: Scratch, rows: Int32Array): void {
+  const a = prev1 + 1;
+  const hashes = s.wordHashes;
+  const own = (info.history ??= new Int32Array(HISTORY_ROWS).fill(-1));
+  if (own[a * 3] < 0) {
+    wordLabelFeatures(prev1, info, next, hashes, 0);
+    own[a * 3] = rowOffset(w, hashes[0]);
+    own[a * 3 + 1] = rowOffset(w, hashes[1]);
+  }
+  rows[a * 3] = own[a * 3];
+  rows[a * 3 + 1] = own[a * 3 + 1];
+  if (next === null) { rows[a * 3 + 2] = s.endRows[a]; return; }
+  const after = (next.history ??= new Int32Array(HISTORY_ROWS).fill(-1));
+  if (after[a * 3 + 2] < 0) {
+    wordLabelFeatures(prev1, info, next, hashes, 0);
+    after[a * 3 + 2] = rowOffset(w, hashes[2]);
+  }
+  rows[a * 3 + 2] = after[a * 3 + 2];
+}
+
+/** Length of WordInfo.history: per prev1 + 1 (0..9), the rows of the word as this word (2) and as the next (1). */
+const HISTORY_ROWS = 30;
 
 /** The score of each label at token i after labels prev1, prev2: static part (precomputed) + history part. */
 function scoreAfter(w: Weights, sf: SentenceFeatures, infos: readonly WordInfo[], i: number, prev1: number, prev2: number, base: Float32Array | null, s: Scratch): void {
@@ -223,7 +262,8 @@ export function decodeBeam(
       const before = score[b];
       // history part, added feature by feature in float32 exactly as addScores would (same rounding)
       const a = prev + 1;
-      if (wordRows[a * 3] < 0) {
+      if (wordRows[a * 3] < 0 && scratch.rowsOnWords) historyRows(w, prev, info, nextInfo, scratch, wordRows);
+      else if (wordRows[a * 3] < 0) {
         wordLabelFeatures(prev, info, nextInfo, hashes, 0);
         wordRows[a * 3] = rowOffset(w, hashes[0]);
         wordRows[a * 3 + 1] = rowOffset(w, hashes[1]);

@@ -20,8 +20,12 @@ export interface WordInfo {
   caseClass: number;
   hyphenFirst: number;
   hyphenLast: number;
-  /** set by a tagger: the summed scores of the word-only features (see wordFeatureCount) */
-  own?: Float32Array;
+  /** set by a tagger (StaticScorer): the word's summed scores in each role, see ROLE */
+  roles?: Int32Array;
+  /** which of the roles are filled in (bit r) */
+  rolesDone?: number;
+  /** set by a tagger: row offsets of the word's label-history features, see HISTORY_ROWS */
+  history?: Int32Array;
 }
 
 // Template ids: distinct seeds mixed into every feature hash.
@@ -193,6 +197,98 @@ export function staticFeatures(infos: readonly WordInfo[], gaz: Uint8Array, buf?
   out.offsets[n] = p;
   out.count = n;
   return out;
+}
+
+/**
+ * The static features of a token split by what they depend on, for a tagger that sums each part once per word
+ * (StaticScorer). Together they are the same multiset of hashes as the token's list in staticFeatures (a test
+ * checks it); with integer weights the sum does not depend on the order.
+ *
+ * Roles of a word: its own features (4 variants: first in the sentence or not × all-caps sentence or not), and
+ * the features it gives the token one or two places to its right (as that token's left neighbour) or left.
+ */
+export const ROLE = { own: 0, left1: 4, right1: 5, left2: 6, right2: 7, count: 8 } as const;
+
+/** The word-only features of w (first: the sentence's first token; up: an all-caps sentence). */
+export function ownFeatures(w: WordInfo, first: boolean, up: boolean, out: Uint32Array): number {
+  let p = 0;
+  out[p++] = T.Bias;
+  out[p++] = mix(T.Key, w.key);
+  out[p++] = mix(T.Raw, w.raw);
+  out[p++] = mix(T.Shape, w.shape);
+  out[p++] = mix(T.Short, w.short);
+  for (const a of w.affixes) out[p++] = a;
+  if (first) out[p++] = mix(T.First, w.short);
+  out[p++] = mix(T.UpperSent, (up ? 16 : 0) + w.cap);
+  for (const c of w.clusters) if (c >= 0) out[p++] = mix(T.Cluster, c);
+  out[p++] = mix(T.Case, w.caseClass * 8 + w.cap);
+  out[p++] = mix(T.CaseFirst, w.caseClass * 2 + (first ? 1 : 0));
+  if (up) out[p++] = mix(T.CaseUpper, w.caseClass);
+  if (w.hyphenFirst) {
+    out[p++] = mix(T.HyphenFirst, w.hyphenFirst);
+    out[p++] = mix(T.HyphenLast, w.hyphenLast);
+  }
+  return p;
+}
+
+/**
+ * The features a neighbour gives a token, by the neighbour's role (ROLE.left1: the word just before the token,
+ * right1 just after, left2 / right2 two places away); null: the sentence boundary.
+ */
+export function neighbourFeatures(role: number, n: WordInfo | null, out: Uint32Array): number {
+  let p = 0;
+  const before = role === ROLE.left1 || role === ROLE.left2;
+  const k = n ? n.key : before ? BOUNDARY_BEFORE : BOUNDARY_AFTER;
+  const s = n ? n.short : before ? BOUNDARY_BEFORE : BOUNDARY_AFTER;
+  if (role === ROLE.left1) {
+    out[p++] = mix(T.KeyM1, k);
+    out[p++] = mix(T.ShortM1, s);
+    if (n) for (const c of n.clusters) if (c >= 0) out[p++] = mix(T.ClusterM1, c);
+    out[p++] = mix(T.RawM1, n ? n.raw : BOUNDARY_BEFORE);
+  } else if (role === ROLE.right1) {
+    out[p++] = mix(T.KeyP1, k);
+    out[p++] = mix(T.ShortP1, s);
+    if (n) for (const c of n.clusters) if (c >= 0) out[p++] = mix(T.ClusterP1, c);
+    out[p++] = mix(T.RawP1, n ? n.raw : BOUNDARY_AFTER);
+  } else if (role === ROLE.left2) {
+    out[p++] = mix(T.KeyM2, k);
+    out[p++] = mix(T.ShortM2, s);
+  } else {
+    out[p++] = mix(T.KeyP2, k);
+    out[p++] = mix(T.ShortP2, s);
+  }
+  return p;
+}
+
+/** Number of features written by pairFeatures. */
+export const PAIR_COUNT = 5;
+
+/** The features of the word with a neighbour (bigrams, the shape trigram): no cache can hold these. */
+export function pairFeatures(m1: WordInfo | null, w: WordInfo, p1: WordInfo | null, out: Uint32Array): void {
+  const km1 = m1 ? m1.key : BOUNDARY_BEFORE;
+  const kp1 = p1 ? p1.key : BOUNDARY_AFTER;
+  const sm1 = m1 ? m1.short : BOUNDARY_BEFORE;
+  const sp1 = p1 ? p1.short : BOUNDARY_AFTER;
+  out[0] = mix(mix(T.KeyM1Key, km1), w.key);
+  out[1] = mix(mix(T.KeyKeyP1, w.key), kp1);
+  out[2] = mix(mix(mix(T.Short3, sm1), w.short), sp1);
+  out[3] = mix(mix(T.KeyShortP1, w.key), sp1);
+  out[4] = mix(mix(T.ShortM1Key, sm1), w.key);
+}
+
+/** The capitalization of the word after its left neighbour's (m1Cap 7: none); 64 values. */
+export function capPairFeature(m1Cap: number, cap: number): number {
+  return mix(T.CapM1Cap, m1Cap * 8 + cap);
+}
+
+/** The features of gazetteer bit b (see gazetteerBits) set on a word of capitalization cap. */
+export function gazBitFeatures(b: number, cap: number): [number, number] {
+  return [mix(T.Gaz, b), mix(T.GazCap, b * 8 + cap)];
+}
+
+/** The gazetteer bits of the left (or right) neighbour, 256: none. */
+export function gazNeighbourFeature(left: boolean, bits: number): number {
+  return mix(left ? T.GazM1 : T.GazP1, bits);
 }
 
 /** Number of dynamic features written by dynamicFeatures. */

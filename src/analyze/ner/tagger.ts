@@ -1,6 +1,7 @@
 // The runtime tagger: words in, BIO labels out, one sentence at a time.
-import { addScores, compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
-import { gazetteerBits, staticFeatures, wordFeatureCount, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
+import { compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
+import { gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
+import { StaticScorer } from './static-scores.js';
 import { BIO_OF, LABEL_COUNT } from './labels.js';
 import type { Model, ModelHeader } from './model.js';
 
@@ -16,6 +17,9 @@ export class Tagger {
   private readonly infos: WordInfos;
   private readonly scratch = new Scratch();
   private buf: SentenceFeatures | undefined;
+  private readonly scorer: StaticScorer;
+  /** what decodeBeam reads of a sentence's features when its static scores are given: the token count */
+  private readonly counted: SentenceFeatures = { feats: new Uint32Array(0), offsets: new Uint32Array(0), count: 0 };
   private ids = new Uint8Array(256);
   private statics = new Float32Array(256 * LABEL_COUNT);
   private readonly gazetteer: (h: number) => number;
@@ -30,6 +34,9 @@ export class Tagger {
     // int16 rows in units of the model's scale: scores in units, so the margin too
     this.weights = compactWeights({ values: model.weights, mask: (1 << model.header.bits) - 1 }, model.header.scale);
     this.unitMargin = margin / model.header.scale;
+    this.scorer = new StaticScorer(this.weights);
+    // word infos and weights belong to this tagger: the decoder may keep weight rows with the words
+    this.scratch.rowsOnWords = true;
     this.infos = new WordInfos(model.lexicon);
     // most lookups miss: a bit per hash bucket (2^20) answers those without touching the map
     const names = model.lexicon.gazetteer;
@@ -44,37 +51,19 @@ export class Tagger {
     if (n === 0) return [];
     const infos: WordInfo[] = new Array(n);
     for (let i = 0; i < n; i++) infos[i] = this.infos.get(words[i]);
-    this.buf = staticFeatures(infos, gazetteerBits(infos, this.gazetteer), this.buf);
+    const gaz = gazetteerBits(infos, this.gazetteer);
     if (this.ids.length < n) this.ids = new Uint8Array(n * 2);
-    if (this.beam > 1) decodeBeam(this.weights, this.buf, infos, this.ids, this.beam, this.scratch, undefined, this.staticScores(infos, this.buf), this.unitMargin);
-    else decodeGreedy(this.weights, this.buf, infos, this.ids, this.scratch);
+    if (this.beam > 1) {
+      if (this.statics.length < n * LABEL_COUNT) this.statics = new Float32Array(n * 2 * LABEL_COUNT);
+      this.scorer.score(infos, gaz, this.statics);
+      this.counted.count = n;
+      decodeBeam(this.weights, this.counted, infos, this.ids, this.beam, this.scratch, undefined, this.statics, this.unitMargin);
+    } else {
+      this.buf = staticFeatures(infos, gaz, this.buf);
+      decodeGreedy(this.weights, this.buf, infos, this.ids, this.scratch);
+    }
     const out: string[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = BIO_OF[this.ids[i]];
-    return out;
-  }
-
-  /**
-   * Static scores of every token, as decodeBeam would sum them (same features, same order, so the same float32
-   * rounding), starting from the cached sum of the word-only features that open each token's list.
-   */
-  private staticScores(infos: readonly WordInfo[], sf: SentenceFeatures): Float32Array {
-    const n = infos.length;
-    if (this.statics.length < n * LABEL_COUNT) this.statics = new Float32Array(n * 2 * LABEL_COUNT);
-    const out = this.statics;
-    for (let i = 0; i < n; i++) {
-      const info = infos[i];
-      const own = wordFeatureCount(info);
-      // word infos belong to this tagger (this.infos), and its weights never change: the sum is kept with the info
-      let cached = info.own;
-      if (!cached) {
-        cached = new Float32Array(LABEL_COUNT);
-        addScores(this.weights, sf.feats, sf.offsets[i], sf.offsets[i] + own, cached);
-        info.own = cached;
-      }
-      const at = i * LABEL_COUNT;
-      for (let y = 0; y < LABEL_COUNT; y++) out[at + y] = cached[y];
-      addScores(this.weights, sf.feats, sf.offsets[i] + own, sf.offsets[i + 1], out, at);
-    }
     return out;
   }
 }
