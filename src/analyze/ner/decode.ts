@@ -104,6 +104,9 @@ export class Scratch {
   /** per token: row offsets of the word–label features for each prev1 + 1 (three each), -1 until needed */
   readonly wordRows = new Int32Array(32 * 3);
   readonly wordHashes = new Uint32Array(3);
+  /** per prev1 + 1 and label: the token's score without the label-pair feature (integer weights only) */
+  readonly partial = new Float64Array(32 * LABEL_COUNT);
+  readonly partialDone = new Uint8Array(32);
   /**
    * Set by a tagger whose word infos and weights are its own and fixed: the rows of the word–label features are
    * kept with each word (WordInfo.history) instead of hashed and looked up again at every token.
@@ -244,7 +247,8 @@ export function decodeBeam(
   const v = w.values;
   const base = statics ?? scratch.local;
   scratch.prepare(w, LABEL_COUNT);
-  const { labelRows, pairRows, wordRows, wordHashes: hashes } = scratch;
+  const { labelRows, pairRows, wordRows, wordHashes: hashes, partial, partialDone } = scratch;
+  const exact = v instanceof Int16Array;
   for (let i = 0; i < n; i++) {
     const last = i === n - 1;
     const info = infos[i];
@@ -256,6 +260,7 @@ export function decodeBeam(
       addScores(w, sf.feats, sf.offsets[i], sf.offsets[i + 1], base);
     }
     wordRows.fill(-1);
+    partialDone.fill(0);
     let nsize = 0;
     for (let b = 0; b < size; b++) {
       const prev = p1[b];
@@ -274,15 +279,26 @@ export function decodeBeam(
       const r2 = wordRows[a * 3];
       const r3 = wordRows[a * 3 + 1];
       const r4 = wordRows[a * 3 + 2];
+      if (exact && !partialDone[a]) {
+        // integer weights: sums are exact in any order, so the part shared by every hypothesis ending in prev is summed once
+        for (let y = 0; y < LABEL_COUNT; y++) partial[a * LABEL_COUNT + y] = base[at0 + y] + v[r0 + y] + v[r2 + y] + v[r3 + y] + v[r4 + y];
+        partialDone[a] = 1;
+      }
       for (let y = 0; y < LABEL_COUNT; y++) {
         if (!allowedAfter(prev, y, last)) continue;
-        let ys = Math.fround(base[at0 + y] + v[r0 + y]);
-        ys = Math.fround(ys + v[r1 + y]);
-        ys = Math.fround(ys + v[r2 + y]);
-        ys = Math.fround(ys + v[r3 + y]);
-        ys = Math.fround(ys + v[r4 + y]);
+        let ys: number;
+        if (exact) ys = partial[a * LABEL_COUNT + y] + v[r1 + y];
+        else {
+          ys = Math.fround(base[at0 + y] + v[r0 + y]);
+          ys = Math.fround(ys + v[r1 + y]);
+          ys = Math.fround(ys + v[r2 + y]);
+          ys = Math.fround(ys + v[r3 + y]);
+          ys = Math.fround(ys + v[r4 + y]);
+        }
         const s = before + ys;
         if (nsize === width && s <= next[width - 1]) continue;
+        // below the margin under the best so far: dropped after this token anyway, and so is all it could displace
+        if (nsize > 0 && s < next[0] - margin) continue;
         // a hypothesis ending in the same two labels already in the new beam: keep the better one
         let at = -1;
         for (let c = 0; c < nsize; c++) if (np1[c] === y && np2[c] === prev) { at = c; break; }
