@@ -27,6 +27,9 @@ export interface ArticleInput {
   lang?: string;
 }
 
+/** Text below U+0300 (Latin-1, Latin Extended, IPA) is already NFC: none of it is a combining mark or composes. */
+const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02FF]/;
+
 /**
  * NFC, no BOM, LF line endings, no NULs, collapsed inner runs of spaces/tabs, trimmed. Every line read passes
  * here twice (the reader, then makeArticle), so each rewrite runs only when a cheap search finds something
@@ -34,7 +37,7 @@ export interface ArticleInput {
  */
 export function normalizeLine(s: string): string {
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-  s = s.normalize('NFC');
+  if (MAY_CHANGE_UNDER_NFC.test(s)) s = s.normalize('NFC');
   if (s.includes('\u0000') || s.includes('\u200B')) s = s.replace(/[\u0000\u200B]/g, '');
   if (s.includes('\t') || s.includes('\u00A0') || s.includes('  ')) s = s.replace(/[ \t\u00A0]+/g, ' ');
   return s.trim();
