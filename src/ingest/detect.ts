@@ -14,7 +14,8 @@ export const EXTENSIONS: Record<string, Format> = {
 
 export type Detection = { ok: true; format: Format; size: number } | { ok: false; problem: Problem };
 
-const SNIFF_BYTES = 8192;
+/** How much of the start of a file the checks look at. */
+export const SNIFF_BYTES = 8192;
 
 /**
  * Looks at a file before it is read: empty, binary (NUL bytes or mostly control characters) and UTF-16 files
@@ -37,6 +38,15 @@ export async function detect(path: string, source = path): Promise<Detection> {
   } catch (err) {
     return { ok: false, problem: problem(PROBLEM.READ, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, source) };
   }
+  return sniff(path, size, head, source);
+}
+
+/**
+ * The checks of `detect` on bytes already read: `head` is the start of the file (its first SNIFF_BYTES bytes,
+ * or all of a shorter file) and `size` its length. A file read whole is not opened a second time to be sniffed.
+ */
+export function sniff(path: string, size: number, head: Buffer, source = path): Detection {
+  if (head.length > SNIFF_BYTES) head = head.subarray(0, SNIFF_BYTES);
   if (size === 0 || head.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
     if (size <= SNIFF_BYTES) return { ok: false, problem: problem(PROBLEM.EMPTY, 'the file is empty', source, 1) };
   }
@@ -54,7 +64,9 @@ export async function detect(path: string, source = path): Promise<Detection> {
 /** NUL bytes, or more than 10% control characters other than tab, LF, CR, FF and ESC. */
 export function isBinary(head: Uint8Array): boolean {
   let control = 0;
-  for (const b of head) {
+  // an indexed loop: a buffer's iterator costs a call per byte
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i];
     if (b === 0) return true;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
   }

@@ -16,33 +16,70 @@ const CHUNK = 64 * 1024;
 export const formatBytes = (n: number) => (n >= MB ? `${(n / MB).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`);
 
 /**
- * Streams a file line by line (LF or CRLF), decoding each line as strict UTF-8. Memory stays bounded by
- * `maxLineBytes` plus one read chunk: an over-long line is counted, reported and skipped. Invalid UTF-8 and
- * read errors become problems naming the line; the lines after them still come.
+ * Cuts bytes into lines (LF or CRLF) as they come, in chunks of any size, decoding each line as strict UTF-8.
+ * It holds at most `maxLineBytes` of the line in progress: an over-long line is counted, reported and skipped.
+ * Invalid UTF-8 becomes a problem naming the line; the lines after it still come. Like a TextDecoder that is
+ * given one line at a time, it drops a byte-order mark at the start of every line, not only the file's first.
  */
-export async function* readLines(path: string, opts: LineOptions): AsyncGenerator<LineItem> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let parts: Buffer[] = [];
-  let length = 0;
-  let oversized = false;
-  let lineNo = 1;
+export class LineSplitter {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private parts: Buffer[] = [];
+  private length = 0;
+  private oversized = false;
+  /** the number of the line in progress */
+  lineNo = 1;
 
-  const emit = (): LineItem => {
-    const no = lineNo;
-    const size = length;
-    const buf = parts.length === 1 ? parts[0] : Buffer.concat(parts);
-    const over = oversized;
-    parts = []; length = 0; oversized = false; lineNo++;
-    if (over) return { kind: 'problem', problem: problem(PROBLEM.TOO_LARGE, `line is ${formatBytes(size)}, over the limit of ${formatBytes(opts.maxLineBytes)}`, opts.source, no) };
+  constructor(private readonly opts: LineOptions) {}
+
+  /**
+   * The lines `chunk` completes. Their bytes are decoded before this returns; only the unfinished line at the
+   * end of the chunk is copied out of it, so the caller may reuse the chunk's memory for the next read.
+   */
+  push(chunk: Buffer): LineItem[] {
+    const out: LineItem[] = [];
+    let pos = 0;
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, pos);
+      const end = nl < 0 ? chunk.length : nl;
+      if (end > pos) {
+        if (!this.oversized && this.length + (end - pos) > this.opts.maxLineBytes) { this.oversized = true; this.parts = []; }
+        if (!this.oversized) this.parts.push(nl < 0 ? Buffer.from(chunk.subarray(pos, end)) : chunk.subarray(pos, end));
+        this.length += end - pos;
+      }
+      if (nl < 0) return out;
+      out.push(this.emit());
+      pos = nl + 1;
+    }
+  }
+
+  /** The last line, when the bytes do not end with a line feed. */
+  end(): LineItem[] {
+    return this.length > 0 || this.oversized ? [this.emit()] : [];
+  }
+
+  private emit(): LineItem {
+    const no = this.lineNo;
+    const size = this.length;
+    const buf = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+    const over = this.oversized;
+    this.parts = []; this.length = 0; this.oversized = false; this.lineNo++;
+    if (over) return { kind: 'problem', problem: problem(PROBLEM.TOO_LARGE, `line is ${formatBytes(size)}, over the limit of ${formatBytes(this.opts.maxLineBytes)}`, this.opts.source, no) };
     try {
-      let text = decoder.decode(buf);
+      let text = this.decoder.decode(buf);
       if (text.endsWith('\r')) text = text.slice(0, -1);
       return { kind: 'line', line: no, text };
     } catch {
-      return { kind: 'problem', problem: problem(PROBLEM.UTF8, `invalid UTF-8 at byte ${firstInvalidByte(buf) + 1} of the line`, opts.source, no) };
+      return { kind: 'problem', problem: problem(PROBLEM.UTF8, `invalid UTF-8 at byte ${firstInvalidByte(buf) + 1} of the line`, this.opts.source, no) };
     }
-  };
+  }
+}
 
+/**
+ * Streams a file line by line (see LineSplitter). Memory stays bounded by `maxLineBytes` plus one read chunk.
+ * Read errors become problems naming the line.
+ */
+export async function* readLines(path: string, opts: LineOptions): AsyncGenerator<LineItem> {
+  const splitter = new LineSplitter(opts);
   // one reused read buffer; only the bytes of the current line (at most maxLineBytes) are copied out of it
   const chunk = Buffer.allocUnsafe(CHUNK);
   try {
@@ -52,28 +89,51 @@ export async function* readLines(path: string, opts: LineOptions): AsyncGenerato
         const { bytesRead } = await fh.read(chunk, 0, CHUNK, null);
         if (bytesRead === 0) break;
         opts.onBytes?.(bytesRead);
-        let pos = 0;
-        while (pos <= bytesRead) {
-          const found = chunk.indexOf(0x0a, pos);
-          const nl = found >= 0 && found < bytesRead ? found : -1;
-          const end = nl < 0 ? bytesRead : nl;
-          if (end > pos) {
-            if (!oversized && length + (end - pos) > opts.maxLineBytes) { oversized = true; parts = []; }
-            if (!oversized) parts.push(Buffer.from(chunk.subarray(pos, end)));
-            length += end - pos;
-          }
-          if (nl < 0) break;
-          yield emit();
-          pos = nl + 1;
-        }
+        yield* splitter.push(chunk.subarray(0, bytesRead));
       }
-      if (length > 0 || oversized) yield emit();
+      yield* splitter.end();
     } finally {
       await fh.close();
     }
   } catch (err) {
-    yield { kind: 'problem', problem: problem(PROBLEM.READ, `cannot read: ${(err as Error).message}`, opts.source, lineNo) };
+    yield { kind: 'problem', problem: problem(PROBLEM.READ, `cannot read: ${(err as Error).message}`, opts.source, splitter.lineNo) };
   }
+}
+
+const wholeDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The lines of a file held in memory, the same as `readLines` gives for that file. The usual case, valid UTF-8
+ * no longer than the line cap (so no line can be over it), is decoded in one go and split as text: a line feed
+ * never occurs inside a multi-byte sequence, so the whole is valid exactly when every line is. Anything else
+ * goes through LineSplitter, which finds the bad line. (Lines may be slices of the one decoded string, which
+ * then lives as long as one of them: fine for the small files read this way, SMALL_FILE_BYTES at most.)
+ */
+export function linesOfBuffer(buf: Buffer, opts: LineOptions): LineItem[] {
+  if (buf.length <= opts.maxLineBytes) {
+    let text: string | null = null;
+    try { text = wholeDecoder.decode(buf); } catch { /* a line is invalid: LineSplitter names it */ }
+    if (text !== null) return linesOfText(text);
+  }
+  const splitter = new LineSplitter(opts);
+  const out = splitter.push(buf);
+  for (const last of splitter.end()) out.push(last);
+  return out;
+}
+
+/** Valid text into lines as LineSplitter cuts them: a BOM dropped at the start of each line, then one trailing CR. */
+function linesOfText(text: string): LineItem[] {
+  const lines = text.split('\n');
+  // a final line feed ends the last line; it does not start an empty one
+  const count = lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+  const out: LineItem[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    let line = lines[i];
+    if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1);
+    out[i] = { kind: 'line', line: i + 1, text: line };
+  }
+  return out;
 }
 
 /** Byte offset of the first invalid UTF-8 sequence in `b` (the line is known to be invalid), or -1. */

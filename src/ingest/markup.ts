@@ -9,7 +9,14 @@ import { readMeantime, readTimeMl } from './timeml.js';
 /** Markup read whole (not line by line): web pages, feeds, XML documents. */
 export type MarkupFormat = 'html' | 'feed' | 'xml';
 
-export interface MarkupOptions { source: string; published?: string | null; maxBytes: number; onBytes?: (n: number) => void }
+export interface MarkupOptions {
+  source: string;
+  published?: string | null;
+  maxBytes: number;
+  onBytes?: (n: number) => void;
+  /** the file's bytes when the caller has already read it whole (a small file), so that it is not read twice */
+  bytes?: Buffer;
+}
 
 /** The charset a page declares in its first bytes (`<meta charset>` or an XML declaration), if any. */
 function declaredCharset(head: string): string | null {
@@ -39,7 +46,7 @@ export async function readMarkup(path: string, format: MarkupFormat, opts: Marku
   const fail = (code: string, message: string, line?: number): TextItem[] => [{ kind: 'problem', problem: problem(code, message, opts.source, line) }];
   let buf: Buffer;
   try {
-    buf = await readBytes(path);
+    buf = opts.bytes ?? await readBytes(path);
   } catch (err) {
     return fail(PROBLEM.READ, `cannot read: ${(err as Error).message}`);
   }

@@ -43,7 +43,8 @@ export class PlainTextAssembler {
     if (this.block.length === 0 && !this.oversized && !this.failed && line.trim() === '') { this.blockLine = lineNo + 1; return []; }
     const trimmed = line.trimEnd();
     if (END_MARKER.test(trimmed)) return this.flush(lineNo + 1);
-    const glued = GLUED_MARKER.exec(trimmed);
+    // the regular expression backtracks through the whole line: run it only on lines that can match
+    const glued = trimmed.endsWith('End of Article') ? GLUED_MARKER.exec(trimmed) : null;
     if (glued && this.block.length > 0) { this.add(glued[1]); return this.flush(lineNo + 1); }
     this.add(line);
     return [];

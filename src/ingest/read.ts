@@ -1,12 +1,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Article } from './article.js';
-import { detect, EXTENSIONS } from './detect.js';
-import { readJsonRecord } from './jsonl.js';
-import { readLines } from './lines.js';
+import { detect, EXTENSIONS, sniff } from './detect.js';
+import { JsonLinesReader, PlainTextLinesReader, type LineReader } from './line-readers.js';
+import { linesOfBuffer, readLines } from './lines.js';
 import { readMarkup } from './markup.js';
-import { DEFAULT_MAX_ARTICLE, PlainTextAssembler } from './plaintext.js';
+import { DEFAULT_MAX_ARTICLE } from './plaintext.js';
 import { PROBLEM, problem, type Problem } from './problem.js';
+import { readSmallFile, SMALL_FILE_BYTES } from './small-file.js';
 
 /** What the readers stream: an article (with the line where it starts) or a problem. */
 export type IngestItem =
@@ -18,60 +19,49 @@ export interface ReadOptions {
   published?: string | null;
   /** size cap of one article (plain text) or one record line (JSON Lines), in bytes; default 5 MiB */
   maxArticleBytes?: number;
-  /** called with each chunk's byte count as files are read */
+  /** called with byte counts as files are read: once for a file read whole, chunk by chunk for one streamed */
   onBytes?: (bytes: number) => void;
+  /** files of at most this many bytes are read whole, larger ones streamed (default SMALL_FILE_BYTES, 1 MiB); -1 streams every file */
+  wholeFileMaxBytes?: number;
 }
 
 /** A file to read, found by `listInputs`. */
 export interface InputFile { path: string; size: number }
 
-/** Streams the articles of one file (plain text, JSON Lines, HTML, RSS/Atom, TimeML, MEANTIME); problems are items, never exceptions. */
+/**
+ * Streams the articles of one file (plain text, JSON Lines, HTML, RSS/Atom, TimeML, MEANTIME); problems are items,
+ * never exceptions. A small file (small-file.ts) is read once, whole, and sniffed, split and assembled from
+ * that buffer; a larger one is sniffed from its first bytes and then streamed with bounded memory. Both give the
+ * same items: the lines go through the same LineReader.
+ */
 export async function* readFile(path: string, opts: ReadOptions = {}): AsyncGenerator<IngestItem> {
   const source = path;
-  const found = await detect(path, source);
+  const bytes = readSmallFile(path, opts.wholeFileMaxBytes ?? SMALL_FILE_BYTES);
+  const found = bytes ? sniff(path, bytes.length, bytes, source) : await detect(path, source);
   if (!found.ok) { yield { kind: 'problem', problem: found.problem }; return; }
   const max = opts.maxArticleBytes ?? DEFAULT_MAX_ARTICLE;
   if (found.format === 'html' || found.format === 'feed' || found.format === 'xml') {
     // pages and feeds are read whole: a feed may hold many articles, so its cap is 8 times an article's
-    const items = await readMarkup(path, found.format, { source, published: opts.published, maxBytes: 8 * max, onBytes: opts.onBytes });
-    for (const it of items) yield withSource(it, source);
+    const items = await readMarkup(path, found.format, { source, published: opts.published, maxBytes: 8 * max, onBytes: opts.onBytes, bytes: bytes ?? undefined });
+    for (const it of items) yield it.kind === 'article' ? { ...it, source } : it;
     return;
   }
-  const lines = readLines(path, { source, maxLineBytes: max, onBytes: opts.onBytes });
-  if (found.format === 'jsonl') {
-    let records = 0;
-    for await (const item of lines) {
-      if (item.kind === 'problem') { records++; yield skipped(item.problem, 'line'); continue; }
-      const first = item.text.trim();
-      if (first === '') continue;
-      if (records === 0 && (first === '{' || first.startsWith('['))) {
-        yield { kind: 'problem', problem: problem(PROBLEM.RECORD, 'this is a JSON document, not JSON Lines (one article object per line); file skipped', source, item.line) };
-        return;
-      }
-      records++;
-      const rec = readJsonRecord(item.text.replace(/^\uFEFF/, ''), item.line, { source, published: opts.published });
-      for (const p of rec.problems) yield { kind: 'problem', problem: p };
-      if (rec.article) yield { kind: 'article', article: rec.article, source, line: item.line };
+  const readerOpts = { source, published: opts.published, maxArticleChars: max };
+  const reader: LineReader = found.format === 'jsonl' ? new JsonLinesReader(readerOpts) : new PlainTextLinesReader(readerOpts);
+  const lineOpts = { source, maxLineBytes: max, onBytes: opts.onBytes };
+  if (bytes) {
+    opts.onBytes?.(bytes.length);
+    for (const line of linesOfBuffer(bytes, lineOpts)) {
+      for (const it of reader.push(line)) yield it;
+      if (reader.done) return;
     }
-    if (records === 0) yield { kind: 'problem', problem: problem(PROBLEM.EMPTY, 'no records found (the file is blank)', source, 1) };
-    return;
+  } else {
+    for await (const line of readLines(path, lineOpts)) {
+      for (const it of reader.push(line)) yield it;
+      if (reader.done) return;
+    }
   }
-  const asm = new PlainTextAssembler({ source, published: opts.published, maxArticleChars: max });
-  for await (const item of lines) {
-    if (item.kind === 'problem') { asm.fail(); yield skipped(item.problem, 'article'); continue; }
-    // a lone CR is a line ending too
-    const parts = item.text.includes('\r') ? item.text.split('\r') : [item.text];
-    for (const part of parts) yield* asm.push(part, item.line).map((it) => withSource(it, source));
-  }
-  yield* asm.end().map((it) => withSource(it, source));
-}
-
-function skipped(p: Problem, what: 'line' | 'article'): IngestItem {
-  return { kind: 'problem', problem: p.code === PROBLEM.READ ? p : { ...p, message: `${p.message}; ${what === 'line' ? 'line' : 'its article is'} skipped` } };
-}
-
-function withSource(it: ReturnType<PlainTextAssembler['push']>[number], source: string): IngestItem {
-  return it.kind === 'article' ? { ...it, source } : it;
+  for (const it of reader.end()) yield it;
 }
 
 /**
