@@ -3,6 +3,7 @@
 // scored per hypothesis.
 import { DYNAMIC_COUNT, dynamicFeatures, labelFeature, labelPairFeature, wordLabelFeatures, type SentenceFeatures, type WordInfo } from './features.js';
 import { allowedAfter, LABEL_COUNT } from './labels.js';
+import { HISTORY_INTS, type WordTables } from './word-tables.js';
 
 /**
  * Weights: the row of feature hash h starts at rowOffset(w, h) in `values` (LABEL_COUNT floats). Dense while
@@ -109,9 +110,9 @@ export class Scratch {
   readonly partialDone = new Uint8Array(32);
   /**
    * Set by a tagger whose word infos and weights are its own and fixed: the rows of the word–label features are
-   * kept with each word (WordInfo.history) instead of hashed and looked up again at every token.
+   * kept in each word's slot instead of hashed and looked up again at every token.
    */
-  rowsOnWords = false;
+  words: WordTables | null = null;
   /** per prev1 + 1: the row of the history feature pairing prev1 with the sentence end as the next word */
   readonly endRows = new Int32Array(32);
 
@@ -129,34 +130,34 @@ export class Scratch {
 }
 
 /** A word info standing for any word where only the next word (here none) matters. */
-const BLANK: WordInfo = { key: 0, raw: 0, shape: 0, short: 0, cap: 0, affixes: [], clusters: [], caseClass: 0, hyphenFirst: 0, hyphenLast: 0 };
+const BLANK: WordInfo = { key: 0, raw: 0, shape: 0, short: 0, cap: 0, affixes: [], clusters: [], caseClass: 0, hyphenFirst: 0, hyphenLast: 0, slot: -1, rolesDone: 0 };
 
 /**
  * Row offsets of the word–label features after label prev1 (a = prev1 + 1) into rows[a·3 ..]: the word's key and
- * shape (kept on the word) and the next word's key (kept on the next word, or the sentence end's in s.endRows).
+ * shape (kept in the word's slot) and the next word's key (kept in the next word's slot, or the sentence end's in
+ * s.endRows).
  */
-function historyRows(w: Weights, prev1: number, info: WordInfo, next: WordInfo | null, s: Scratch, rows: Int32Array): void {
+function historyRows(w: Weights, prev1: number, info: WordInfo, next: WordInfo | null, s: Scratch, tables: WordTables, rows: Int32Array): void {
   const a = prev1 + 1;
   const hashes = s.wordHashes;
-  const own = (info.history ??= new Int32Array(HISTORY_ROWS).fill(-1));
-  if (own[a * 3] < 0) {
+  const at = tables.slotOf(info) * HISTORY_INTS + a * 3;
+  let h = tables.history;
+  if (h[at] < 0) {
     wordLabelFeatures(prev1, info, next, hashes, 0);
-    own[a * 3] = rowOffset(w, hashes[0]);
-    own[a * 3 + 1] = rowOffset(w, hashes[1]);
+    h[at] = rowOffset(w, hashes[0]);
+    h[at + 1] = rowOffset(w, hashes[1]);
   }
-  rows[a * 3] = own[a * 3];
-  rows[a * 3 + 1] = own[a * 3 + 1];
+  rows[a * 3] = h[at];
+  rows[a * 3 + 1] = h[at + 1];
   if (next === null) { rows[a * 3 + 2] = s.endRows[a]; return; }
-  const after = (next.history ??= new Int32Array(HISTORY_ROWS).fill(-1));
-  if (after[a * 3 + 2] < 0) {
+  const after = tables.slotOf(next) * HISTORY_INTS + a * 3 + 2;
+  h = tables.history; // slotOf may have grown the table
+  if (h[after] < 0) {
     wordLabelFeatures(prev1, info, next, hashes, 0);
-    after[a * 3 + 2] = rowOffset(w, hashes[2]);
+    h[after] = rowOffset(w, hashes[2]);
   }
-  rows[a * 3 + 2] = after[a * 3 + 2];
+  rows[a * 3 + 2] = h[after];
 }
-
-/** Length of WordInfo.history: per prev1 + 1 (0..9), the rows of the word as this word (2) and as the next (1). */
-const HISTORY_ROWS = 30;
 
 /** The score of each label at token i after labels prev1, prev2: static part (precomputed) + history part. */
 function scoreAfter(w: Weights, sf: SentenceFeatures, infos: readonly WordInfo[], i: number, prev1: number, prev2: number, base: Float32Array | null, s: Scratch): void {
@@ -267,7 +268,7 @@ export function decodeBeam(
       const before = score[b];
       // history part, added feature by feature in float32 exactly as addScores would (same rounding)
       const a = prev + 1;
-      if (wordRows[a * 3] < 0 && scratch.rowsOnWords) historyRows(w, prev, info, nextInfo, scratch, wordRows);
+      if (wordRows[a * 3] < 0 && scratch.words) historyRows(w, prev, info, nextInfo, scratch, scratch.words, wordRows);
       else if (wordRows[a * 3] < 0) {
         wordLabelFeatures(prev, info, nextInfo, hashes, 0);
         wordRows[a * 3] = rowOffset(w, hashes[0]);

@@ -20,12 +20,10 @@ export interface WordInfo {
   caseClass: number;
   hyphenFirst: number;
   hyphenLast: number;
-  /** set by a tagger (StaticScorer): the word's summed scores in each role, see ROLE */
-  roles?: Int32Array;
-  /** which of the roles are filled in (bit r) */
-  rolesDone?: number;
-  /** set by a tagger: row offsets of the word's label-history features, see HISTORY_ROWS */
-  history?: Int32Array;
+  /** a tagger's slot for this word in its WordTables (-1: none yet) */
+  slot: number;
+  /** which of the word's roles (ROLE) are summed in its slot (bit r) */
+  rolesDone: number;
 }
 
 // Template ids: distinct seeds mixed into every feature hash.
@@ -42,12 +40,14 @@ const BOUNDARY_AFTER = hashString('</s>');
 /** Word info of each word, with a cache of word types (emptied when it reaches maxSize). */
 export class WordInfos {
   private cache = new Map<string, WordInfo>();
+  /** how many times the cache was emptied (word infos from before are not handed out again) */
+  generation = 0;
   constructor(private readonly lexicon: Lexicon, private readonly maxSize = 50_000) {}
 
   get(word: string): WordInfo {
     let info = this.cache.get(word);
     if (info) return info;
-    if (this.cache.size >= this.maxSize) this.cache.clear();
+    if (this.cache.size >= this.maxSize) { this.cache.clear(); this.generation++; }
     info = computeWordInfo(word, this.lexicon);
     this.cache.set(word, info);
     return info;
@@ -83,6 +83,8 @@ export function computeWordInfo(word: string, lexicon: Lexicon): WordInfo {
     caseClass: lexicon.caseClass.get(key) ?? 0,
     hyphenFirst: hyphenated ? hashString(k.slice(0, dash)) : 0,
     hyphenLast: hyphenated ? hashString(k.slice(k.lastIndexOf('-') + 1)) : 0,
+    slot: -1,
+    rolesDone: 0,
   };
 }
 

@@ -6,7 +6,9 @@ import {
 } from './features.js';
 import { LABEL_COUNT } from './labels.js';
 import { loadModel } from './model.js';
+import { Tagger } from './tagger.js';
 import { StaticScorer } from './static-scores.js';
+import { HISTORY_INTS, WordTables } from './word-tables.js';
 
 // Sentences written for this test: sentence starts, all-caps headlines, names the shipped gazetteer knows, digits,
 // hyphenated words, one-word and long sentences, repeated words in different roles.
@@ -26,13 +28,15 @@ function setup() {
   const model = loadModel();
   const weights = compactWeights({ values: model.weights, mask: (1 << model.header.bits) - 1 }, model.header.scale);
   const names = model.lexicon.gazetteer;
-  return { model, weights, gazetteer: (h: number) => names.get(h) ?? 0, infos: new WordInfos(model.lexicon) };
+  // word infos carry their slot in one tagger's tables: each test makes its own
+  return { model, weights, gazetteer: (h: number) => names.get(h) ?? 0, newInfos: () => new WordInfos(model.lexicon) };
 }
 
 describe('static scores from per-word parts', () => {
-  const { weights, gazetteer, infos } = setup();
+  const { weights, gazetteer, newInfos } = setup();
 
   it('splits each token\'s static features into the same multiset of hashes', () => {
+    const infos = newInfos();
     for (const sentence of SENTENCES) {
       const words = sentence.split(' ').map((w) => infos.get(w));
       const gaz = gazetteerBits(words, gazetteer);
@@ -61,7 +65,8 @@ describe('static scores from per-word parts', () => {
   });
 
   it('gives exactly the scores of summing each token\'s feature list, whatever was cached before', () => {
-    const scorer = new StaticScorer(weights);
+    const infos = newInfos();
+    const scorer = new StaticScorer(weights, new WordTables());
     // twice: the second round reads the sums cached on the words in the first
     for (let round = 0; round < 2; round++) {
       for (const sentence of SENTENCES) {
@@ -79,10 +84,12 @@ describe('static scores from per-word parts', () => {
   });
 
   it('decodes the same labels with history rows kept on the words as with rows looked up each time', () => {
-    const scorer = new StaticScorer(weights);
+    const infos = newInfos();
+    const tables = new WordTables();
+    const scorer = new StaticScorer(weights, tables);
     const plain = new Scratch();
     const cached = new Scratch();
-    cached.rowsOnWords = true;
+    cached.words = tables;
     for (let round = 0; round < 2; round++) {
       for (const sentence of SENTENCES) {
         const words = sentence.split(' ').map((w) => infos.get(w));
@@ -97,10 +104,28 @@ describe('static scores from per-word parts', () => {
         expect([...b], sentence).toEqual([...a]);
       }
     }
-    expect(infos.get('Clinton').history?.some((r) => r >= 0)).toBe(true);
+    const slot = infos.get('Clinton').slot;
+    expect(slot).toBeGreaterThanOrEqual(0);
+    expect(tables.history.slice(slot * HISTORY_INTS, (slot + 1) * HISTORY_INTS).some((r) => r >= 0)).toBe(true);
   });
 
   it('refuses float weights (its sums are exact only for integer ones)', () => {
-    expect(() => new StaticScorer({ values: new Float32Array(LABEL_COUNT), mask: 0 })).toThrow(/E_NER_WEIGHTS/);
+    expect(() => new StaticScorer({ values: new Float32Array(LABEL_COUNT), mask: 0 }, new WordTables())).toThrow(/E_NER_WEIGHTS/);
+  });
+
+  it('gives words new slots when the word cache is emptied, also those of the sentence in hand', () => {
+    const { model } = setup();
+    const tagger = new Tagger(model);
+    const first = 'Bill Clinton met Boris Yeltsin .'.split(' ');
+    // two of those words, cached with their slots (Bill's is the first), then new ones: the cache of six is emptied
+    // inside the sentence, and a new word could be given Bill's slot while Bill is still being read
+    const second = '. Bill Talks in Moscow on Tuesday ended after the summit between Clinton and Yeltsin'.split(' ');
+    const small = new Tagger(model, undefined, undefined, first.length);
+    for (let round = 0; round < 3; round++) {
+      expect([...small.staticScores(first)]).toEqual([...tagger.staticScores(first)]);
+      expect([...small.staticScores(second)]).toEqual([...tagger.staticScores(second)]);
+      expect(small.tag(second)).toEqual(tagger.tag(second));
+    }
+    for (const s of SENTENCES) expect(small.tag(s.split(' ')), s).toEqual(tagger.tag(s.split(' ')));
   });
 });

@@ -10,6 +10,7 @@ import {
   pairFeatures, ROLE, type WordInfo,
 } from './features.js';
 import { LABEL_COUNT as L } from './labels.js';
+import { ROLE_INTS, type WordTables } from './word-tables.js';
 
 export class StaticScorer {
   private readonly v: Int16Array;
@@ -25,7 +26,7 @@ export class StaticScorer {
   private readonly gazLeft = new Int32Array(257 * L);
   private readonly gazRight = new Int32Array(257 * L);
 
-  constructor(private readonly w: Weights) {
+  constructor(private readonly w: Weights, private readonly tables: WordTables) {
     if (!(w.values instanceof Int16Array)) throw new Error('E_NER_WEIGHTS: static scores need int16 weights (compactWeights with a unit)');
     this.v = w.values;
     this.zero = w.zero ?? -1;
@@ -59,16 +60,15 @@ export class StaticScorer {
     }
   }
 
-  /** The word's summed scores, with role r filled in (own variants 0–3, then the neighbour roles). */
-  private roles(word: WordInfo, r: number): Int32Array {
-    let roles = word.roles;
-    if (roles === undefined) { roles = word.roles = new Int32Array(ROLE.count * L); word.rolesDone = 0; }
-    if ((word.rolesDone! & (1 << r)) === 0) {
+  /** Offset in this.tables.roles of the word's summed scores in role r (own variants 0–3, then the neighbour roles), summed if not yet. */
+  private role(word: WordInfo, r: number): number {
+    const at = this.tables.slotOf(word) * ROLE_INTS + r * L;
+    if ((word.rolesDone & (1 << r)) === 0) {
       const count = r < ROLE.left1 ? ownFeatures(word, (r & 1) === 1, (r & 2) === 2, this.feats) : neighbourFeatures(r, word, this.feats);
-      this.sum(count, roles, r * L);
-      word.rolesDone! |= 1 << r;
+      this.sum(count, this.tables.roles, at);
+      word.rolesDone |= 1 << r;
     }
-    return roles;
+    return at;
   }
 
   /** Static scores of every token into out (token i's at i·L), in units of the weights. */
@@ -86,17 +86,21 @@ export class StaticScorer {
       const m2 = i > 1 ? infos[i - 2] : null;
       const p2 = i + 2 < n ? infos[i + 2] : null;
       const variant = (i === 0 ? 1 : 0) + up;
-      const own = this.roles(w, variant);
-      const a = m1 ? this.roles(m1, ROLE.left1) : this.boundary;
-      const b = p1 ? this.roles(p1, ROLE.right1) : this.boundary;
-      const c = m2 ? this.roles(m2, ROLE.left2) : this.boundary;
-      const d = p2 ? this.roles(p2, ROLE.right2) : this.boundary;
-      const oo = variant * L, oa = ROLE.left1 * L, ob = ROLE.right1 * L, oc = ROLE.left2 * L, od = ROLE.right2 * L;
+      // offsets first: summing a role may grow the table
+      const oo = this.role(w, variant);
+      const oa = m1 ? this.role(m1, ROLE.left1) : -1;
+      const ob = p1 ? this.role(p1, ROLE.right1) : -1;
+      const oc = m2 ? this.role(m2, ROLE.left2) : -1;
+      const od = p2 ? this.role(p2, ROLE.right2) : -1;
+      const t = this.tables.roles;
+      const e = this.boundary;
+      const a = oa < 0 ? e : t, b = ob < 0 ? e : t, c = oc < 0 ? e : t, d = od < 0 ? e : t;
+      const ea = oa < 0 ? ROLE.left1 * L : oa, eb = ob < 0 ? ROLE.right1 * L : ob, ec = oc < 0 ? ROLE.left2 * L : oc, ed = od < 0 ? ROLE.right2 * L : od;
       const cp = ((m1 ? m1.cap : 7) * 8 + w.cap) * L;
       const gl = (i > 0 ? gaz[i - 1] : 256) * L;
       const gr = (i + 1 < n ? gaz[i + 1] : 256) * L;
       for (let y = 0; y < L; y++) {
-        acc[y] = own[oo + y] + a[oa + y] + b[ob + y] + c[oc + y] + d[od + y] + this.capPair[cp + y] + this.gazLeft[gl + y] + this.gazRight[gr + y];
+        acc[y] = t[oo + y] + a[ea + y] + b[eb + y] + c[ec + y] + d[ed + y] + this.capPair[cp + y] + this.gazLeft[gl + y] + this.gazRight[gr + y];
       }
       pairFeatures(m1, w, p1, pairs);
       for (let k = 0; k < PAIR_COUNT; k++) {

@@ -2,6 +2,7 @@
 import { compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
 import { gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
 import { StaticScorer } from './static-scores.js';
+import { WordTables } from './word-tables.js';
 import { BIO_OF, LABEL_COUNT } from './labels.js';
 import type { Model, ModelHeader } from './model.js';
 
@@ -18,6 +19,9 @@ export class Tagger {
   private readonly scratch = new Scratch();
   private buf: SentenceFeatures | undefined;
   private readonly scorer: StaticScorer;
+  /** sums and rows kept per word type, in the slots of this.infos's words */
+  private readonly tables = new WordTables();
+  private tablesOf = 0;
   /** what decodeBeam reads of a sentence's features when its static scores are given: the token count */
   private readonly counted: SentenceFeatures = { feats: new Uint32Array(0), offsets: new Uint32Array(0), count: 0 };
   private ids = new Uint8Array(256);
@@ -28,16 +32,16 @@ export class Tagger {
   readonly header: ModelHeader;
   private readonly unitMargin: number;
 
-  /** beam width of decoding: the model's own unless given; margin: see BEAM_MARGIN */
-  constructor(model: Model, readonly beam = model.header.beam, readonly margin = BEAM_MARGIN) {
+  /** beam width of decoding: the model's own unless given; margin: see BEAM_MARGIN; wordCache: word types kept */
+  constructor(model: Model, readonly beam = model.header.beam, readonly margin = BEAM_MARGIN, wordCache = 50_000) {
     this.header = model.header;
     // int16 rows in units of the model's scale: scores in units, so the margin too
     this.weights = compactWeights({ values: model.weights, mask: (1 << model.header.bits) - 1 }, model.header.scale);
     this.unitMargin = margin / model.header.scale;
-    this.scorer = new StaticScorer(this.weights);
-    // word infos and weights belong to this tagger: the decoder may keep weight rows with the words
-    this.scratch.rowsOnWords = true;
-    this.infos = new WordInfos(model.lexicon);
+    this.scorer = new StaticScorer(this.weights, this.tables);
+    // word infos and weights belong to this tagger: the decoder may keep weight rows in the words' slots
+    this.scratch.words = this.tables;
+    this.infos = new WordInfos(model.lexicon, wordCache);
     // most lookups miss: a bit per hash bucket (2^20) answers those without touching the map
     const names = model.lexicon.gazetteer;
     const present = new Uint32Array(1 << 15);
@@ -49,13 +53,10 @@ export class Tagger {
   tag(words: readonly string[]): string[] {
     const n = words.length;
     if (n === 0) return [];
-    const infos: WordInfo[] = new Array(n);
-    for (let i = 0; i < n; i++) infos[i] = this.infos.get(words[i]);
-    const gaz = gazetteerBits(infos, this.gazetteer);
+    const { infos, gaz } = this.wordsOf(words);
     if (this.ids.length < n) this.ids = new Uint8Array(n * 2);
     if (this.beam > 1) {
-      if (this.statics.length < n * LABEL_COUNT) this.statics = new Float32Array(n * 2 * LABEL_COUNT);
-      this.scorer.score(infos, gaz, this.statics);
+      this.scoreStatics(infos, gaz);
       this.counted.count = n;
       decodeBeam(this.weights, this.counted, infos, this.ids, this.beam, this.scratch, undefined, this.statics, this.unitMargin);
     } else {
@@ -65,5 +66,31 @@ export class Tagger {
     const out: string[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = BIO_OF[this.ids[i]];
     return out;
+  }
+
+  /** The static scores of each token (token i's LABEL_COUNT scores at i·LABEL_COUNT, in weight units): for tests. */
+  staticScores(words: readonly string[]): Float32Array {
+    const { infos, gaz } = this.wordsOf(words);
+    this.scoreStatics(infos, gaz);
+    return this.statics.slice(0, words.length * LABEL_COUNT);
+  }
+
+  private wordsOf(words: readonly string[]): { infos: WordInfo[]; gaz: Uint8Array } {
+    const n = words.length;
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) infos[i] = this.infos.get(words[i]);
+    if (this.infos.generation !== this.tablesOf) {
+      // the word cache was emptied: its old words are never handed out again, but this sentence may hold some
+      this.tables.reset();
+      for (const info of infos) info.slot = -1;
+      this.tablesOf = this.infos.generation;
+    }
+    return { infos, gaz: gazetteerBits(infos, this.gazetteer) };
+  }
+
+  private scoreStatics(infos: readonly WordInfo[], gaz: Uint8Array): void {
+    const n = infos.length;
+    if (this.statics.length < n * LABEL_COUNT) this.statics = new Float32Array(n * 2 * LABEL_COUNT);
+    this.scorer.score(infos, gaz, this.statics);
   }
 }

@@ -1,0 +1,41 @@
+// What a tagger keeps per word type (summed role scores, weight rows of the history features), in two flat tables
+// indexed by the word's slot. A small typed array per word would live outside the heap, each with a record the
+// garbage collector visits and sweeps: with tens of thousands of word types that cost the analyzer threads more
+// than the sums saved.
+import type { WordInfo } from './features.js';
+import { LABEL_COUNT } from './labels.js';
+
+/** Int32s per slot in `roles`: ROLE.count roles of LABEL_COUNT scores. */
+export const ROLE_INTS = 8 * LABEL_COUNT;
+/** Int32s per slot in `history`: per prev1 + 1 (0..9), the rows of the word as this word (2) and as the next (1). */
+export const HISTORY_INTS = 30;
+
+export class WordTables {
+  roles = new Int32Array(1024 * ROLE_INTS);
+  history = new Int32Array(1024 * HISTORY_INTS);
+  private count = 0;
+
+  /** The word's slot, given one (roles none done, history rows unknown: -1) if it has none. */
+  slotOf(w: WordInfo): number {
+    if (w.slot >= 0) return w.slot;
+    const slot = this.count++;
+    if (slot * ROLE_INTS >= this.roles.length) {
+      const roles = new Int32Array(this.roles.length * 2);
+      roles.set(this.roles);
+      this.roles = roles;
+      const history = new Int32Array(this.history.length * 2);
+      history.set(this.history);
+      this.history = history;
+    }
+    this.roles.fill(0, slot * ROLE_INTS, (slot + 1) * ROLE_INTS);
+    this.history.fill(-1, slot * HISTORY_INTS, (slot + 1) * HISTORY_INTS);
+    w.slot = slot;
+    w.rolesDone = 0;
+    return slot;
+  }
+
+  /** Forgets every slot; the caller must clear the slot of any word info still in use (see Tagger.tag). */
+  reset(): void {
+    this.count = 0;
+  }
+}
