@@ -3,6 +3,7 @@ import { layer, type Document, type Token } from '../document.js';
 import type { Event, Sentence, TimeExpr, Modality } from '../schema.js';
 import { eventLexicon, triggerCandidates, type TriggerEntry } from './lexicon.js';
 import { modalityAt } from './modality.js';
+import { entriesToTry, objectGate } from './object-gate.js';
 import { lowerWords } from '../tokens/lower.js';
 import { actorsBySentence, afterPreposition, asEventActor, directObject, objectsOf, parties, subjectOf, type Actor } from './arguments.js';
 
@@ -36,6 +37,19 @@ const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“'
 /** What objectFollows needs to know of a token, looked up once per token of the document (0: not yet). */
 const UNKNOWN = 0, CLAUSE_MARK = 1, OBJECT_START = 2, PLAIN = 3;
 
+function kindOf(tokens: readonly Token[], lower: readonly string[], k: number, objectWords: ReadonlySet<string>, kinds: Uint8Array): number {
+  let kind = kinds[k];
+  if (kind === UNKNOWN) kinds[k] = kind = CLAUSE_PUNCT.has(tokens[k].text) ? CLAUSE_MARK : objectWords.has(lower[k]) ? OBJECT_START : PLAIN;
+  return kind;
+}
+
+/** The words within the gate's reach after token i (before `to`) that start some object phrase. */
+function objectStarts(tokens: readonly Token[], lower: readonly string[], i: number, to: number, reach: number, objectWords: ReadonlySet<string>, kinds: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let k = i + 1; k < to && k < i + reach; k++) if (kindOf(tokens, lower, k, objectWords, kinds) === OBJECT_START) out.push(lower[k]);
+  return out;
+}
+
 /**
  * Whether one of the entry's object phrases starts within OBJECT_WINDOW words of `from`, in the same clause.
  * `kinds[k]` caches whether token k ends the clause (CLAUSE_MARK), is the first word of some entry's object phrase
@@ -44,8 +58,7 @@ const UNKNOWN = 0, CLAUSE_MARK = 1, OBJECT_START = 2, PLAIN = 3;
 function objectFollows(tokens: readonly Token[], lower: readonly string[], from: number, to: number, entry: TriggerEntry, objectWords: ReadonlySet<string>, kinds: Uint8Array): boolean {
   const objects = entry.object!;
   for (let k = from; k < to && k < from + OBJECT_WINDOW; k++) {
-    let kind = kinds[k];
-    if (kind === UNKNOWN) kinds[k] = kind = CLAUSE_PUNCT.has(tokens[k].text) ? CLAUSE_MARK : objectWords.has(lower[k]) ? OBJECT_START : PLAIN;
+    const kind = kindOf(tokens, lower, k, objectWords, kinds);
     if (kind === CLAUSE_MARK) return false;
     if (kind !== OBJECT_START) continue;
     for (const o of objects) {
@@ -80,7 +93,12 @@ function findTriggers(tokens: readonly Token[], lower: readonly string[], from: 
     const list = triggerCandidates(lex, lower[i], i + 1 < to ? lower[i + 1] : undefined);
     if (!list) continue;
     const prev = i > from ? lower[i - 1] : '';
-    for (const entry of list) {
+    // only the entries whose object phrase may start on a word that follows (see object-gate.ts), in the list's order
+    const gate = objectGate(list, OBJECT_WINDOW);
+    const order = gate ? entriesToTry(gate, objectStarts(tokens, lower, i, to, gate.reach, lex.objectWords, kinds)) : null;
+    const n = order ? order.length : list.length;
+    for (let e = 0; e < n; e++) {
+      const entry = list[order ? order[e] : e];
       if (i + entry.words.length > to) continue;
       let ok = true;
       for (let k = 1; k < entry.words.length && ok; k++) ok = lower[i + k] === entry.words[k];
