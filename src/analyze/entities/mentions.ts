@@ -9,8 +9,12 @@ import { lowerWords } from '../tokens/lower.js';
  */
 
 const PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
+/** PRONOUNS.has(w) of a lower-case word, asked of its first letter first (every token is asked). */
+const isPronoun = (w: string): boolean => (w.charCodeAt(0) === 104 /* h */ || w.charCodeAt(0) === 115 /* s */) && PRONOUNS.has(w);
 const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'outside', 'inside', 'across', 'around', 'into', 'toward', 'towards', 'visited', 'visiting', 'via', 'through', 'reached', 'arrived', 'left', 'leaving', 'landed']);
 const RELATION_NOUNS = new Set(['predecessor', 'successor', 'counterpart', 'counterparts']);
+/** RELATION_NOUNS.has(w) of a lower-case word, asked only of words as long as the shortest of them (every token is asked). */
+const isRelationNoun = (w: string): boolean => w.length >= 9 && RELATION_NOUNS.has(w);
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
@@ -82,9 +86,11 @@ export function findMentions(text: string, sentences: readonly Sentence[], token
   // "Xi Jinping"). Only a sentence with one of those words can come out otherwise the second time.
   const first = sentences.map((_, s) => inSentence(s, NO_WORDS));
   const personWords = new Set<string>();
-  for (const m of first.flat()) {
-    if (m.type !== 'PERSON' || m.kind !== 'name' || m.tokenEnd - m.tokenStart < 2) continue;
-    for (let k = m.tokenStart; k < m.tokenEnd; k++) if (isCapitalized(tokens[k].text)) personWords.add(tokens[k].text);
+  for (const ms of first) {
+    for (const m of ms) {
+      if (m.type !== 'PERSON' || m.kind !== 'name' || m.tokenEnd - m.tokenStart < 2) continue;
+      for (let k = m.tokenStart; k < m.tokenEnd; k++) if (isCapitalized(tokens[k].text)) personWords.add(tokens[k].text);
+    }
   }
   if (personWords.size === 0) return ordered(first);
   return ordered(first.map((ms, s) => (anyIn(words, bounds[s], bounds[s + 1], personWords) ? inSentence(s, personWords) : ms)));
@@ -157,7 +163,7 @@ function sentencePieces(lex: Lexicon, words: readonly string[], lower: readonly 
       continue;
     }
     if (span) { i = span.end; continue; }
-    if (PRONOUNS.has(lower[i])) pieces.push({ kind: 'pronoun', start: i, end: i + 1, type: 'PERSON', country: null });
+    if (isPronoun(lower[i])) pieces.push({ kind: 'pronoun', start: i, end: i + 1, type: 'PERSON', country: null });
     i++;
   }
   return pieces;
@@ -279,7 +285,7 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
 
   // relational descriptions: "Lee's predecessor", "his predecessor", "his Turkish counterpart"
   for (let i = from; i < to; i++) {
-    if (!RELATION_NOUNS.has(lower[i])) continue;
+    if (!isRelationNoun(lower[i])) continue;
     let j = i - 1;
     let country: string | null = null;
     const dem = out.find((m) => m.sentence === sentence && m.kind === 'demonym' && m.tokenEnd === i);
