@@ -1,14 +1,14 @@
 import type { Stage } from '../pipeline.js';
 import { layer } from '../document.js';
 import type { Duplicate, Sentence } from '../schema.js';
-import { contentWords } from '../text/similarity.js';
+import { spanContentWords } from '../text/similarity.js';
 
 export const NEAR_DUPLICATE = { minScore: 0.5, minShared: 6 };
 
 /** Sentences of different paragraphs that restate one another (a body lead repeating the standfirst). */
 export function nearDuplicates(text: string, sentences: readonly Sentence[]): Duplicate[] {
   const n = sentences.length;
-  const words = sentences.map((s) => contentWords(text.slice(s.start, s.end)));
+  const words = spanContentWords(text, sentences);
   // shared words of every pair, counted through the sentences each word occurs in (pairs sharing none cost nothing)
   const where = new Map<string, number[]>();
   words.forEach((ws, i) => { for (const w of ws) { const l = where.get(w); if (l) l.push(i); else where.set(w, [i]); } });

@@ -1,6 +1,7 @@
 import type { Mention, Token } from '../document.js';
 import type { Sentence } from '../schema.js';
 import { lexicon, matchAt, type Lexicon, type Phrase } from '../lexicon/index.js';
+import { lowerWords } from '../tokens/lower.js';
 
 /**
  * Finds the mentions of a document: names (from the NER tags and the lexicons), titles and role descriptions,
@@ -8,8 +9,12 @@ import { lexicon, matchAt, type Lexicon, type Phrase } from '../lexicon/index.js
  */
 
 const PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
+/** PRONOUNS.has(w) of a lower-case word, asked of its first letter first (every token is asked). */
+const isPronoun = (w: string): boolean => (w.charCodeAt(0) === 104 /* h */ || w.charCodeAt(0) === 115 /* s */) && PRONOUNS.has(w);
 const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'outside', 'inside', 'across', 'around', 'into', 'toward', 'towards', 'visited', 'visiting', 'via', 'through', 'reached', 'arrived', 'left', 'leaving', 'landed']);
 const RELATION_NOUNS = new Set(['predecessor', 'successor', 'counterpart', 'counterparts']);
+/** RELATION_NOUNS.has(w) of a lower-case word, asked only of words as long as the shortest of them (every token is asked). */
+const isRelationNoun = (w: string): boolean => w.length >= 9 && RELATION_NOUNS.has(w);
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
@@ -63,6 +68,7 @@ interface Piece { kind: 'name' | 'demonym' | 'title' | 'pronoun' | 'agent'; star
 export function findMentions(text: string, sentences: readonly Sentence[], tokens: readonly Token[], tags: readonly string[]): Mention[] {
   const lex = lexicon();
   const words = tokens.map((t) => t.text);
+  const lower = lowerWords(tokens);
   // token bounds of each sentence: bounds[s] .. bounds[s + 1]
   const bounds = new Array<number>(sentences.length + 1);
   let t = 0;
@@ -73,16 +79,18 @@ export function findMentions(text: string, sentences: readonly Sentence[], token
   bounds[sentences.length] = t;
   const inSentence = (s: number, personWords: ReadonlySet<string>): Mention[] => {
     const out: Mention[] = [];
-    buildMentions(lex, text, tokens, words, sentencePieces(lex, words, tags, bounds[s], bounds[s + 1], personWords), s, bounds[s], bounds[s + 1], out);
+    buildMentions(lex, text, tokens, words, lower, sentencePieces(lex, words, lower, tags, bounds[s], bounds[s + 1], personWords), s, bounds[s], bounds[s + 1], out);
     return out;
   };
   // first pass: the words of full person names; second pass: those words alone are that person too ("Xi" after
   // "Xi Jinping"). Only a sentence with one of those words can come out otherwise the second time.
   const first = sentences.map((_, s) => inSentence(s, NO_WORDS));
   const personWords = new Set<string>();
-  for (const m of first.flat()) {
-    if (m.type !== 'PERSON' || m.kind !== 'name' || m.tokenEnd - m.tokenStart < 2) continue;
-    for (let k = m.tokenStart; k < m.tokenEnd; k++) if (isCapitalized(tokens[k].text)) personWords.add(tokens[k].text);
+  for (const ms of first) {
+    for (const m of ms) {
+      if (m.type !== 'PERSON' || m.kind !== 'name' || m.tokenEnd - m.tokenStart < 2) continue;
+      for (let k = m.tokenStart; k < m.tokenEnd; k++) if (isCapitalized(tokens[k].text)) personWords.add(tokens[k].text);
+    }
   }
   if (personWords.size === 0) return ordered(first);
   return ordered(first.map((ms, s) => (anyIn(words, bounds[s], bounds[s + 1], personWords) ? inSentence(s, personWords) : ms)));
@@ -107,14 +115,16 @@ function anyIn(words: readonly string[], from: number, to: number, set: Readonly
   return false;
 }
 
-function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly string[], from: number, to: number, personWords: ReadonlySet<string>): Piece[] {
-  const ner = new Map<number, NerSpan>();
-  for (const sp of nerSpans(tags, from, to, words)) ner.set(sp.start, sp);
+/** `lower`: the words in lower case. */
+function sentencePieces(lex: Lexicon, words: readonly string[], lower: readonly string[], tags: readonly string[], from: number, to: number, personWords: ReadonlySet<string>): Piece[] {
+  // the tagged span starting at each token of the sentence (index i - from)
+  const ner = new Array<NerSpan | undefined>(to - from);
+  for (const sp of nerSpans(tags, from, to, words)) ner[sp.start - from] = sp;
   const pieces: Piece[] = [];
   for (let i = from; i < to; ) {
     const w = words[i];
-    const span = ner.get(i);
-    const phrase = matchAt(lex, words, i, to);
+    const span = ner[i - from];
+    const phrase = matchAt(lex, words, i, to, undefined, lower);
     if (phrase && phrase.kind === 'title') {
       // a title in lower case is a role word; capitalized at sentence start it still is, when a name or "of" follows
       pieces.push({ kind: 'title', start: i, end: i + phrase.words.length, type: 'PERSON', country: null, phrase });
@@ -147,13 +157,13 @@ function sentencePieces(lex: Lexicon, words: readonly string[], tags: readonly s
     if (span && span.type !== 'MISC') { pieces.push(nerPiece(span)); i = span.end; continue; }
     if (!span && personWords.has(w) && isCapitalized(w)) {
       let j = i + 1;
-      while (j < to && personWords.has(words[j]) && !ner.has(j)) j++;
+      while (j < to && personWords.has(words[j]) && !ner[j - from]) j++;
       pieces.push({ kind: 'name', start: i, end: j, type: 'PERSON', country: null });
       i = j;
       continue;
     }
     if (span) { i = span.end; continue; }
-    if (PRONOUNS.has(w.toLowerCase())) pieces.push({ kind: 'pronoun', start: i, end: i + 1, type: 'PERSON', country: null });
+    if (isPronoun(lower[i])) pieces.push({ kind: 'pronoun', start: i, end: i + 1, type: 'PERSON', country: null });
     i++;
   }
   return pieces;
@@ -176,8 +186,8 @@ function nameAfter(words: readonly string[], i: number, to: number): number {
   return j;
 }
 
-/** Appends the mentions of one sentence (tokens from .. to) to `out`, which holds no other sentence's. */
-function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], words: readonly string[], pieces: Piece[], sentence: number, from: number, to: number, out: Mention[]): void {
+/** Appends the mentions of one sentence (tokens from .. to) to `out`, which holds no other sentence's. `lower`: the words in lower case. */
+function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], words: readonly string[], lower: readonly string[], pieces: Piece[], sentence: number, from: number, to: number, out: Mention[]): void {
   const span = (a: number, b: number) => ({ start: tokens[a].start, end: tokens[b - 1].end, text: text.slice(tokens[a].start, tokens[b - 1].end) });
   const used = new Set<Piece>();
   // built field by field (object spread is slow here); same fields in the same order as a spread would give
@@ -199,7 +209,7 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
     let qualifier: string | undefined;
     const prev = pieces[k - 1];
     for (let guard = 0; guard < 4 && left > 0; guard++) {
-      const w = words[left - 1].toLowerCase();
+      const w = lower[left - 1];
       if (lex.formerModifiers.has(w)) { former = true; left--; continue; }
       if (lex.qualifiers.has(w)) { qualifier = w; left--; continue; }
       // the nationality of a title still names its country ("Chinese" in "Chinese President Xi Jinping")
@@ -235,7 +245,7 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
       continue;
     }
     // a role description: "the Chinese leader", "the president", "Israel's prime minister"
-    const det = left > 0 ? words[left - 1].toLowerCase() : '';
+    const det = left > 0 ? lower[left - 1] : '';
     if (ARTICLES.has(det) || country) {
       used.add(p);
       const start = ARTICLES.has(det) ? left - 1 : left;
@@ -262,7 +272,7 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
       continue;
     }
     if (p.phrase?.kind === 'seat' || p.phrase?.kind === 'country') {
-      const before = p.start > 0 && tokens[p.start - 1].sentence === sentence ? words[p.start - 1].toLowerCase() : '';
+      const before = p.start > 0 && tokens[p.start - 1].sentence === sentence ? lower[p.start - 1] : '';
       const locative = LOCATIVE.has(before);
       out.push(base(p, { type: p.phrase.kind === 'seat' && locative ? 'LOCATION' : 'COUNTRY', locative }));
       continue;
@@ -275,7 +285,7 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
 
   // relational descriptions: "Lee's predecessor", "his predecessor", "his Turkish counterpart"
   for (let i = from; i < to; i++) {
-    if (!RELATION_NOUNS.has(words[i].toLowerCase())) continue;
+    if (!isRelationNoun(lower[i])) continue;
     let j = i - 1;
     let country: string | null = null;
     const dem = out.find((m) => m.sentence === sentence && m.kind === 'demonym' && m.tokenEnd === i);
@@ -283,7 +293,7 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
     if (j < 0) continue;
     let start = j;
     let owner: Mention | undefined;
-    const pw = words[j].toLowerCase();
+    const pw = lower[j];
     if (POSSESSIVE.has(words[j]) && j > 0) {
       owner = out.find((m) => m.sentence === sentence && m.tokenEnd === j && (m.type === 'PERSON' || m.type === 'COUNTRY'));
       if (!owner) continue;
@@ -294,7 +304,7 @@ function buildMentions(lex: Lexicon, text: string, tokens: readonly Token[], wor
     } else if (pw !== 'the') continue;
     const m: Mention = {
       ...span(start, i + 1), kind: 'title', type: 'PERSON', country, role: null, sentence, tokenStart: start, tokenEnd: i + 1,
-      relation: { noun: words[i].toLowerCase().replace(/s$/, ''), possessor: null }, former: words[i].toLowerCase() === 'predecessor',
+      relation: { noun: lower[i].replace(/s$/, ''), possessor: null }, former: lower[i] === 'predecessor',
     };
     if (owner) possessors.set(m, owner);
     out.push(m);

@@ -3,6 +3,8 @@ import { layer, type Document, type Token } from '../document.js';
 import type { Event, Sentence, TimeExpr, Modality } from '../schema.js';
 import { eventLexicon, triggerCandidates, type TriggerEntry } from './lexicon.js';
 import { modalityAt } from './modality.js';
+import { entriesToTry, objectGate } from './object-gate.js';
+import { lowerWords } from '../tokens/lower.js';
 import { actorsBySentence, afterPreposition, asEventActor, directObject, objectsOf, parties, subjectOf, type Actor } from './arguments.js';
 
 /**
@@ -32,15 +34,33 @@ interface Found { tok: number; len: number; entry: TriggerEntry & { cameo: strin
 const OBJECT_WINDOW = 4;
 const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“', '”']);
 
+/** What objectFollows needs to know of a token, looked up once per token of the document (0: not yet). */
+const UNKNOWN = 0, CLAUSE_MARK = 1, OBJECT_START = 2, PLAIN = 3;
+
+function kindOf(tokens: readonly Token[], lower: readonly string[], k: number, objectWords: ReadonlySet<string>, kinds: Uint8Array): number {
+  let kind = kinds[k];
+  if (kind === UNKNOWN) kinds[k] = kind = CLAUSE_PUNCT.has(tokens[k].text) ? CLAUSE_MARK : objectWords.has(lower[k]) ? OBJECT_START : PLAIN;
+  return kind;
+}
+
+/** The words within the gate's reach after token i (before `to`) that start some object phrase. */
+function objectStarts(tokens: readonly Token[], lower: readonly string[], i: number, to: number, reach: number, objectWords: ReadonlySet<string>, kinds: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let k = i + 1; k < to && k < i + reach; k++) if (kindOf(tokens, lower, k, objectWords, kinds) === OBJECT_START) out.push(lower[k]);
+  return out;
+}
+
 /**
  * Whether one of the entry's object phrases starts within OBJECT_WINDOW words of `from`, in the same clause.
- * `objectish[k]` says whether token k is the first word of any entry's object phrase.
+ * `kinds[k]` caches whether token k ends the clause (CLAUSE_MARK), is the first word of some entry's object phrase
+ * (OBJECT_START) or neither: a common verb has dozens of entries, each asking about the same few tokens.
  */
-function objectFollows(tokens: readonly Token[], lower: readonly string[], from: number, to: number, entry: TriggerEntry, objectish: Uint8Array): boolean {
+function objectFollows(tokens: readonly Token[], lower: readonly string[], from: number, to: number, entry: TriggerEntry, objectWords: ReadonlySet<string>, kinds: Uint8Array): boolean {
   const objects = entry.object!;
   for (let k = from; k < to && k < from + OBJECT_WINDOW; k++) {
-    if (CLAUSE_PUNCT.has(tokens[k].text)) return false;
-    if (!objectish[k]) continue;
+    const kind = kindOf(tokens, lower, k, objectWords, kinds);
+    if (kind === CLAUSE_MARK) return false;
+    if (kind !== OBJECT_START) continue;
     for (const o of objects) {
       if (o[0] !== lower[k] || k + o.length > to) continue;
       let j = 0;
@@ -54,37 +74,38 @@ function objectFollows(tokens: readonly Token[], lower: readonly string[], from:
 const PREPOSITION_WORDS = new Set(['of', 'in', 'on', 'at', 'for', 'against', 'from', 'with', 'by', 'about', 'over', 'after', 'before', 'during', 'into', 'to']);
 const VERB_CUES = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'can', 'shall', 'should', 'must', 'not', "n't", 'also', 'then', 'again', 'later', 'did', 'does', 'do', 'he', 'she', 'it', 'they', 'we', 'i', 'who', 'which', 'that', 'and', 'reportedly', 'allegedly']);
 
-/** Whether the word before position i lets a noun-or-verb form be read as a verb. */
-function verbCue(lower: readonly string[], i: number, from: number, actorEnds: ReadonlySet<number>): boolean {
+/** Whether the word before position i lets a noun-or-verb form be read as a verb. `actorEnds[k]`: 1 where an actor's mention ends. */
+function verbCue(lower: readonly string[], i: number, from: number, actorEnds: Uint8Array): boolean {
   if (i === from) return false;
   const prev = lower[i - 1];
-  return VERB_CUES.has(prev) || /ly$/.test(prev) || actorEnds.has(i - 1);
+  return VERB_CUES.has(prev) || /ly$/.test(prev) || actorEnds[i - 1] === 1;
 }
 
-/** `lower`: the tokens' texts in lower case. */
-function findTriggers(tokens: readonly Token[], lower: readonly string[], from: number, to: number, inName: ReadonlySet<number>, actorEnds: ReadonlySet<number> = new Set()): Found[] {
+/**
+ * `lower`: the tokens' texts in lower case; `inName[k]`: 1 for a token inside a name; `kinds`: objectFollows's cache,
+ * one per token of the document (flags in typed arrays: a Set of numbers was looked up at every token).
+ */
+function findTriggers(tokens: readonly Token[], lower: readonly string[], from: number, to: number, inName: Uint8Array, actorEnds: Uint8Array, kinds: Uint8Array): Found[] {
   const lex = eventLexicon();
   const out: Found[] = [];
-  let objectish: Uint8Array | null = null;
   for (let i = from; i < to; i++) {
-    if (inName.has(i)) continue; // "Treaty" in "North Atlantic Treaty Organization
+    if (inName[i] === 1) continue; // "Treaty" in "North Atlantic Treaty Organization
     const list = triggerCandidates(lex, lower[i], i + 1 < to ? lower[i + 1] : undefined);
     if (!list) continue;
     const prev = i > from ? lower[i - 1] : '';
-    for (const entry of list) {
+    // only the entries whose object phrase may start on a word that follows (see object-gate.ts), in the list's order
+    const gate = objectGate(list, OBJECT_WINDOW);
+    const order = gate ? entriesToTry(gate, objectStarts(tokens, lower, i, to, gate.reach, lex.objectWords, kinds)) : null;
+    const n = order ? order.length : list.length;
+    for (let e = 0; e < n; e++) {
+      const entry = list[order ? order[e] : e];
       if (i + entry.words.length > to) continue;
       let ok = true;
       for (let k = 1; k < entry.words.length && ok; k++) ok = lower[i + k] === entry.words[k];
       if (!ok) continue;
       const after = lower[i + entry.words.length];
       if (entry.next && !(after && entry.next.includes(after))) continue;
-      if (entry.object) {
-        if (!objectish) {
-          objectish = new Uint8Array(to);
-          for (let k = from; k < to; k++) objectish[k] = lex.objectWords.has(lower[k]) ? 1 : 0;
-        }
-        if (!objectFollows(tokens, lower, i + entry.words.length, to, entry, objectish)) continue;
-      }
+      if (entry.object && !objectFollows(tokens, lower, i + entry.words.length, to, entry, lex.objectWords, kinds)) continue;
       const looksNominal = DETERMINERS.has(prev) || /^\d/.test(prev);
       // "bomb attacks", "economic sanctions": a form that is also a noun is a verb only after a subject or a verb cue;
       // after a preposition ("a warning against travel to …") it is never a verb
@@ -133,15 +154,17 @@ export function dateFor(doc: Document, times: readonly TimeExpr[], sentence: Sen
 
 export function codeEvents(doc: Document): Event[] {
   const tokens = layer(doc, 'tokens');
-  const lower = tokens.map((t) => t.text.toLowerCase());
+  const lower = lowerWords(tokens);
   const sentences = layer(doc, 'sentences');
   const times = layer(doc, 'times');
   const mentions = layer(doc, 'mentions');
   const { cameo } = eventLexicon();
   const actors = actorsBySentence(doc);
-  const inName = new Set<number>();
-  for (const m of mentions) if (m.kind === 'name') for (let k = m.tokenStart; k < m.tokenEnd; k++) inName.add(k);
-  const actorEnds = new Set<number>(mentions.filter((m) => m.kind !== 'demonym').map((m) => m.tokenEnd - 1));
+  const inName = new Uint8Array(tokens.length);
+  for (const m of mentions) if (m.kind === 'name') inName.fill(1, m.tokenStart, m.tokenEnd);
+  const actorEnds = new Uint8Array(tokens.length);
+  for (const m of mentions) if (m.kind !== 'demonym' && m.tokenEnd > 0) actorEnds[m.tokenEnd - 1] = 1;
+  const kinds = new Uint8Array(tokens.length);
   const events: Event[] = [];
   const deferredBothSides: { event: Omit<Event, 'source' | 'target'>; }[] = [];
   let t0 = 0;
@@ -151,7 +174,7 @@ export function codeEvents(doc: Document): Event[] {
     const sentence = sentences[s];
     const owners = actors[s];
     const acts = parties(owners);
-    const triggers = findTriggers(tokens, lower, t0, t1, inName, actorEnds);
+    const triggers = findTriggers(tokens, lower, t0, t1, inName, actorEnds, kinds);
     let lastVerbCode: string | null = null;
     let lastVerbEnd = -1;
     for (const f of triggers) {

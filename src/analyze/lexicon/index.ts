@@ -75,12 +75,13 @@ export function lexicon(): Lexicon {
 
 /**
  * The longest phrase that starts at token i of `words` (and ends before `end`), or null.
- * `accept` can restrict the kinds considered.
+ * `accept` can restrict the kinds considered; `lowerWords`, the words in lower case, spares lower-casing them again.
  */
-export function matchAt(lex: Lexicon, words: readonly string[], i: number, end: number, accept?: (p: Phrase) => boolean): Phrase | null {
+export function matchAt(lex: Lexicon, words: readonly string[], i: number, end: number, accept?: (p: Phrase) => boolean, lowerWords?: readonly string[]): Phrase | null {
   const w = words[i];
   const exact = lex.byFirst.get(w);
-  const lower = w.toLowerCase() === w ? undefined : lex.byFirst.get(w.toLowerCase());
+  const folded = lowerWords ? lowerWords[i] : w.toLowerCase();
+  const lower = folded === w ? undefined : lex.byFirst.get(folded);
   const candidates = exact && lower ? [...exact, ...lower].sort((a, b) => b.words.length - a.words.length) : exact ?? lower;
   if (!candidates) return null;
   outer: for (const p of candidates) {
@@ -88,7 +89,7 @@ export function matchAt(lex: Lexicon, words: readonly string[], i: number, end: 
     if (accept && !accept(p)) continue;
     for (let k = 1; k < p.words.length; k++) {
       const got = words[i + k];
-      if (p.kind === 'title' || p.kind === 'agent' ? got.toLowerCase() !== p.words[k] : got !== p.words[k]) continue outer;
+      if (p.kind === 'title' || p.kind === 'agent' ? (lowerWords ? lowerWords[i + k] : got.toLowerCase()) !== p.words[k] : got !== p.words[k]) continue outer;
     }
     if (p.kind !== 'title' && p.kind !== 'agent' && p.words[0].toLowerCase() !== 'the' && w !== p.words[0]) continue;
     return p;

@@ -1,12 +1,13 @@
 import type { Document, Mention, Token } from '../document.js';
 import type { Entity, Sentence, Span } from '../schema.js';
 import { DETERMINERS, NP_STOP, TIME_WORDS } from './lexicon.js';
+import { lowerWords } from '../tokens/lower.js';
 
 /** What the quote finder reads of a document, with token-level helpers. */
 export interface Context {
   text: string;
   tokens: readonly Token[];
-  lower: string[];
+  lower: readonly string[];
   sentences: readonly Sentence[];
   /** the sentence of each token, with the splitter's breaks after a middle initial ("Robert M. Price") undone */
   sent: Int32Array;
@@ -45,7 +46,7 @@ export function makeContext(doc: Document, quoteSpans: readonly { open: Span; cl
   return {
     text: doc.text,
     tokens,
-    lower: tokens.map((t) => t.text.toLowerCase()),
+    lower: lowerWords(tokens),
     sentences,
     sent,
     sentenceStart,

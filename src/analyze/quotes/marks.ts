@@ -26,10 +26,17 @@ const ELISION = /^(?:em|til|tis|twas|cause)\b/i;
 const isLetter = (c: string | undefined) => c !== undefined && LETTER.test(c);
 const opensAfter = (c: string | undefined) => c === undefined || OPEN_CONTEXT.test(c);
 
+/** Whether a UTF-16 code unit is one of the marks marksOf looks at: “ „ « ” » ` ' " ‘ ’. */
+function isMarkCode(code: number): boolean {
+  return code === 0x22 || code === 0x27 || code === 0x60 || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x201e && code !== 0x201a && code !== 0x201b);
+}
+
 /** The quote marks of one paragraph, with the role their context allows. */
 export function marksOf(text: string, from: number, to: number): Mark[] {
   const out: Mark[] = [];
   for (let i = from; i < to; i++) {
+    // most characters are no mark: tested by code, without making strings of them and their neighbours
+    if (!isMarkCode(text.charCodeAt(i))) continue;
     const c = text[i];
     const prev = i > from ? text[i - 1] : undefined;
     const next = i + 1 < to ? text[i + 1] : undefined;

@@ -18,8 +18,9 @@ export function notSpeech(c: Context, q: QuoteSpan, open: number, after: number)
   if (words <= 6 && namedBefore(c, open)) return true;
   // a title-cased phrase: the name of a work, a campaign, an organisation
   // a programme or publication: "on CNN's “State of the Union.”", "appeared on “Fox and Friends.”"
-  if (titleCase(content) && words >= 2 && !/[?!]$/.test(content) && (isPossessive(c, prev) || /^(?:on|in)$/.test(c.lower[prev]))) return true;
-  if (titleCase(content) && !/[,.!?:;]$/.test(content)) {
+  const title = titleCase(content);
+  if (title && words >= 2 && !/[?!]$/.test(content) && (isPossessive(c, prev) || /^(?:on|in)$/.test(c.lower[prev]))) return true;
+  if (title && !/[,.!?:;]$/.test(content)) {
     // "his “Iron Curtain” speech", "the film “Titanic”", "ABC's “This Week”"
     if (WORK_NOUNS.has(c.lower[after]) || WORK_NOUNS.has(c.lower[prev]) || words >= 2) return true;
   }
@@ -48,15 +49,28 @@ function namedBefore(c: Context, open: number): boolean {
 
 const SMALL = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'for', 'in', 'on', 'to', 'with', 'at', 'by', 'de', 'la', 'von', 'van', '&']);
 
-/** Every word capitalized but the small ones: a title or a name. */
+/**
+ * Every word capitalized but the small ones: a title or a name. Words are the runs of non-space holding a letter; the
+ * first lower-case word ends the scan (a quoted sentence is rarely title-cased, and used to be split whole first).
+ */
 export function titleCase(s: string): boolean {
-  const ws = s.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  if (ws.length === 0) return false;
-  return ws.every((w, i) => /^[\p{Lu}\d]/u.test(w) || (i > 0 && SMALL.has(w.toLowerCase())));
+  const runs = /\S+/g;
+  let n = 0;
+  for (let m = runs.exec(s); m !== null; m = runs.exec(s)) {
+    const w = m[0];
+    if (!/\p{L}/u.test(w)) continue;
+    if (!/^[\p{Lu}\d]/u.test(w) && !(n > 0 && SMALL.has(w.toLowerCase()))) return false;
+    n++;
+  }
+  return n > 0;
 }
 
+/** The runs of non-space holding a letter or a digit. */
 export function wordCount(s: string): number {
-  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const runs = /\S+/g;
+  let n = 0;
+  for (let m = runs.exec(s); m !== null; m = runs.exec(s)) if (/[\p{L}\p{N}]/u.test(m[0])) n++;
+  return n;
 }
 
 /**

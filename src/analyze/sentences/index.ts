@@ -5,6 +5,11 @@ import { tokenize, isAbbreviation } from '../tokens/tokenize.js';
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
 const TERMINALS = new Set(['.', '!', '?', '...', '…']);
+/** TERMINALS.has(word), asked of the first character first: most tokens are words, and are not looked up at all. */
+function isTerminal(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return (c === 46 || c === 33 || c === 63 || c === 0x2026) && TERMINALS.has(word);
+}
 
 function startsSentence(word: string): boolean {
   const c = word.codePointAt(0)!;
@@ -33,7 +38,7 @@ export function segment(text: string): Segmentation {
         const w = words[i];
         let boundary = i === raw.length - 1;
         let last = i;
-        if (!boundary && TERMINALS.has(w) && !(w === '.' && i > 0 && isInitial(text, raw[i - 1]))) {
+        if (!boundary && isTerminal(w) && !(w === '.' && i > 0 && isInitial(text, raw[i - 1]))) {
           while (last + 1 < raw.length && CLOSERS.has(words[last + 1]) && !opensQuote(text, raw[last + 1])) last++;
           boundary = last + 1 >= raw.length || startsSentence(words[last + 1]);
         } else if (!boundary && w.length > 2 && w.endsWith('.') && !isAbbreviationTitle(w) && isAbbreviation(w)) {

@@ -6,11 +6,46 @@ const STOP = new Set(('a an the and or but of to in on at by for with from as is
 
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (raw.length < 2 || STOP.has(raw)) continue;
-    out.add(raw.length > 3 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw);
-  }
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) addContentWord(out, raw);
   return out;
+}
+
+function addContentWord(out: Set<string>, raw: string): void {
+  if (raw.length < 2 || STOP.has(raw)) return;
+  out.add(raw.length > 3 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw);
+}
+
+/**
+ * contentWords of each span of `text` (sentences), the same sets, from one lower-cased copy of the whole text scanned
+ * in place: no copy, lower-casing and split array per span. Lower-casing the whole text lower-cases every span at the
+ * same offsets unless a letter changes length ("İ") or is lower-cased by its context (a final "Σ"): such a text takes
+ * contentWords span by span.
+ */
+export function spanContentWords(text: string, spans: readonly { start: number; end: number }[]): Set<string>[] {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length || text.includes('Σ')) return spans.map((s) => contentWords(text.slice(s.start, s.end)));
+  return spans.map((s) => {
+    const out = new Set<string>();
+    let i = s.start;
+    while (i < s.end) {
+      let w = wordCharWidth(lower, i, s.end);
+      if (w === 0) { i += lower.charCodeAt(i) >= 0xd800 && lower.charCodeAt(i) <= 0xdbff && i + 1 < s.end && isLowSurrogate(lower.charCodeAt(i + 1)) ? 2 : 1; continue; }
+      const start = i;
+      while (w > 0) { i += w; w = i < s.end ? wordCharWidth(lower, i, s.end) : 0; }
+      if (i - start >= 2) addContentWord(out, lower.slice(start, i));
+    }
+    return out;
+  });
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+/** Code units of the letter or digit at i (a surrogate pair is one character, as the 'u' flag reads it), or 0. */
+function wordCharWidth(s: string, i: number, end: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && isLowSurrogate(s.charCodeAt(i + 1))) return WORD_CHAR.test(s.slice(i, i + 2)) ? 2 : 0;
+  return WORD_CHAR.test(s[i]) ? 1 : 0;
 }
 
 /** Overlap of two word sets relative to the smaller one (containment), and the number of shared words. */

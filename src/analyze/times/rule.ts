@@ -28,12 +28,20 @@ export interface Ctx {
 export interface Rule {
   name: string;
   re: RegExp;
-  /** a cheap test every match needs (a word it must contain): the rule is skipped on a text without it */
+  /**
+   * a cheap test every match needs (a word it must contain): the rule is skipped on a text without it. Only worth it
+   * when much cheaper than the rule: a case-insensitive alternation of words is tried at every offset as the rule is
+   */
   pre?: RegExp;
   build(m: RegExpExecArray, ctx: Ctx): Found | null;
 }
 
 /**
+ * Rules whose every match begins with a word character open with \b before their lookbehind (\b(?<![\w-])): the same
+ * matches, as the lookbehind already rules out a word character before the match, but the engine rejects the offsets
+ * inside words on \b before it tries the lookbehind and the alternatives (10-25% faster scans). A rule whose match
+ * may begin otherwise ("'90s", "12/3/2004" after a letter) keeps the lookbehind alone.
+ *
  * Builds a global regex with match indices (case-insensitive unless told); one space in the source means any run of
  * whitespace, outside character classes. No 'u' flag: the rules use no Unicode properties, and the engine is faster without.
  */

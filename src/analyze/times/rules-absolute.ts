@@ -63,7 +63,7 @@ export const absoluteRules: Rule[] = [
   {
     // "Jan. 5", "January 5, 2026", "Monday, Oct. 26", "mid-November", "late November 1999", "June 2020"
     name: 'month-day-year',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:(?<rel>last|this|next|each|every|this coming|this past) )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d))?(?:(?:,? (?:of )?(?<y>\d{4})(?!\d))| (?<ys>${SPELLED_YEAR_RE})(?![\w-])|(?: (?:of )?(?<yrel>last|this|next) year))?)(?!\w)`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:(?<rel>last|this|next|each|every|this coming|this past) )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d))?(?:(?:,? (?:of )?(?<y>\d{4})(?!\d))| (?<ys>${SPELLED_YEAR_RE})(?![\w-])|(?: (?:of )?(?<yrel>last|this|next) year))?)(?!\w)`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       if (g.wd && !isCap(g.wd)) return null;
@@ -99,7 +99,7 @@ export const absoluteRules: Rule[] = [
   {
     // "5 January", "the 5th of January 2026"
     name: 'day-month', pre: new RegExp(String.raw`\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_RE})`, 'i'),
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:the )?(?<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?<mon>${MONTH_RE})(?:,? (?<y>\d{4}))?)(?!\w)`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:the )?(?<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?<mon>${MONTH_RE})(?:,? (?<y>\d{4}))?)(?!\w)`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       if (!isCap(g.mon) || +g.d < 1 || +g.d > 31) return null;
@@ -112,7 +112,7 @@ export const absoluteRules: Rule[] = [
   {
     // "2019", "fiscal 1989", "the 1990s", "mid-2020", "the end of 1990", "the first half of 1989", "the 1988 period"
     name: 'year',
-    re: rx(String.raw`(?<![\w$.,/-])(?<x>(?<mod>${MOD})?(?:(?<fy>fiscal|fiscal year|calendar|calendar year|the year|the) )?(?<y>\d{4})(?<s>'?s)?(?<per> period| fiscal year| season)?)(?![\w%]|[.,/:]\d|-\d)`),
+    re: rx(String.raw`\b(?<![\w$.,/-])(?<x>(?<mod>${MOD})?(?:(?<fy>fiscal|fiscal year|calendar|calendar year|the year|the) )?(?<y>\d{4})(?<s>'?s)?(?<per> period| fiscal year| season)?)(?![\w%]|[.,/:]\d|-\d)`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, y = +g.y;
       const yStart = m.indices!.groups!.y[0];
@@ -135,12 +135,13 @@ export const absoluteRules: Rule[] = [
   },
   {
     name: 'century', pre: /century/i,
-    re: rx(String.raw`(?<![\w])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?<o>\d{1,2})(?:st|nd|rd|th)[ -]century)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?<o>\d{1,2})(?:st|nd|rd|th)[ -]century)(?![\w-])`),
     build: (m) => ({ type: 'DATE', value: pad(+m.groups!.o - 1, 2) }),
   },
   {
-    name: 'holiday', pre: rx(alt(Object.keys(HOLIDAYS)), 'i'),
-    re: rx(String.raw`(?<![\w])(?<x>(?:(?<rel>last|next|this) )?(?<h>${alt(Object.keys(HOLIDAYS))})(?:,? (?<y>\d{4}))?)(?![\w])`),
+    // no prefilter: the rule's own alternation of names is the test, and a separate one only scanned the text twice
+    name: 'holiday',
+    re: rx(String.raw`\b(?<![\w])(?<x>(?:(?<rel>last|next|this) )?(?<h>${alt(Object.keys(HOLIDAYS))})(?:,? (?<y>\d{4}))?)(?![\w])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       if (!isCap(g.h)) return null;
@@ -154,7 +155,7 @@ export const absoluteRules: Rule[] = [
   {
     // "3 p.m.", "10:35 a.m.", "noon", "around 7:15 p.m. EST"
     name: 'clock', pre: /\d(?:[:.][0-5]\d)?\s*[ap]\.?m|\d:[0-5]\d|noon|midnight|midday|o'clock/i,
-    re: rx(String.raw`(?<![\w:.])(?<x>(?:(?:around|about|approximately|shortly after|shortly before|just after|just before) )?(?:(?<h>\d{1,2})(?:[:.](?<mi>[0-5]\d))? ?(?<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)|(?<h2>[01]?\d|2[0-3]):(?<mi2>[0-5]\d)(?![\d:])|(?<nm>noon|midnight|midday)|(?<h3>\d{1,2}) o'clock)(?: (?<tz>EST|EDT|CST|CDT|PST|PDT|MST|MDT|GMT|UTC|BST|CET|local time))?)(?!\w)`),
+    re: rx(String.raw`\b(?<![\w:.])(?<x>(?:(?:around|about|approximately|shortly after|shortly before|just after|just before) )?(?:(?<h>\d{1,2})(?:[:.](?<mi>[0-5]\d))? ?(?<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)|(?<h2>[01]?\d|2[0-3]):(?<mi2>[0-5]\d)(?![\d:])|(?<nm>noon|midnight|midday)|(?<h3>\d{1,2}) o'clock)(?: (?<tz>EST|EDT|CST|CDT|PST|PDT|MST|MDT|GMT|UTC|BST|CET|local time))?)(?!\w)`),
     build(m, ctx) {
       const g = m.groups!;
       let h: number, mi = 0;
@@ -177,7 +178,7 @@ export const absoluteRules: Rule[] = [
   {
     // "the third quarter", "third-quarter", "the fiscal first quarter", "the fourth quarter of 1989", "1989's second half", "Q3 2025"
     name: 'quarter', pre: /quarter|half/i,
-    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?<yp>\d{4})(?:['’]s)? |(?<yrel>this|last|next) year['’]s )?(?:(?<adj>fiscal|calendar|year-earlier|year-ago|same|latest|current|previous|last|past|next|this|coming|recent|most recent|just-ended|just-completed)[ -]+)*(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]+)?(?:fiscal[ -]+)?(?<u>quarter|half)(?:(?: of| of fiscal|,)? (?<y>\d{4})| of (?:the )?(?<yrel2>this|last|next|the) (?:fiscal )?year)?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?<yp>\d{4})(?:['’]s)? |(?<yrel>this|last|next) year['’]s )?(?:(?<adj>fiscal|calendar|year-earlier|year-ago|same|latest|current|previous|last|past|next|this|coming|recent|most recent|just-ended|just-completed)[ -]+)*(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]+)?(?:fiscal[ -]+)?(?<u>quarter|half)(?:(?: of| of fiscal|,)? (?<y>\d{4})| of (?:the )?(?<yrel2>this|last|next|the) (?:fiscal )?year)?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       const text = m[0].toLowerCase();
@@ -211,7 +212,7 @@ export const absoluteRules: Rule[] = [
   {
     // "nineteen ninety-six", "the year two thousand", "two thousand and one"
     name: 'spelled-year', pre: /nineteen|two\s+thousand/i,
-    re: rx(String.raw`(?<![\w-])(?<x>(?:the year )?(?:nineteen (?:hundred(?: and)? )?(?<a>(?:${TENS})(?:[- ](?:${SMALL}))?|${TEENS}|${SMALL})|two thousand(?:(?: and)? (?<b>${TEENS}|${SMALL}))?))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the year )?(?:nineteen (?:hundred(?: and)? )?(?<a>(?:${TENS})(?:[- ](?:${SMALL}))?|${TEENS}|${SMALL})|two thousand(?:(?: and)? (?<b>${TEENS}|${SMALL}))?))(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!;
       if (/^two thousand$/i.test(m[0]) && !/^(the|in|by|until|since|of)$/.test(wordBefore(ctx.text, m.index))) return null;
@@ -221,7 +222,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     name: 'spelled-decade', pre: /ties/i,
-    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?:nineteen )?(?<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?:nineteen )?(?<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w-])`),
     build(m) {
       const t = m.groups!.t.toLowerCase();
       return { type: 'DATE', value: '19' + (['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(t) + 2) };
@@ -229,7 +230,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     name: 'fiscal-year', pre: /fiscal|financial|(?:current|full)\s+year|latest\s+period/i,
-    re: rx(String.raw`(?<![\w-])(?<x>the (?:(?<rel>current|full|whole|latest|past|previous|last|next|coming) )?(?:fiscal|financial) year|the (?:current|full) year|the latest period)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:(?<rel>current|full|whole|latest|past|previous|last|next|coming) )?(?:fiscal|financial) year|the (?:current|full) year|the latest period)(?![\w-])`),
     build(m, ctx) {
       if (/period/i.test(m[0])) return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1), ref: { kind: 'quarter', n: 0 } };
       const rel = m.groups!.rel?.toLowerCase();
@@ -239,7 +240,7 @@ export const absoluteRules: Rule[] = [
   {
     // "by year-end", "year's end", "since year end"
     name: 'year-end', pre: /year(?:-|\s+|['’]s\s+)end/i,
-    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?year(?:-| |['’]s )end)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?year(?:-| |['’]s )end)(?![\w-])`),
     build(m, ctx) {
       const since = wordBefore(ctx.text, m.index) === 'since';
       return { type: 'DATE', ...shifted(ctx.anchor, 'Y', since ? -1 : 0) };

@@ -24,7 +24,7 @@ export const relativeRules: Rule[] = [
   {
     // "yesterday", "today", "tonight", "late yesterday", "tomorrow morning"
     name: 'day-word',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<mod>early|late|earlier|later) )?(?<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)(?: (?<pod>morning|afternoon|evening|night))?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>early|late|earlier|later) )?(?<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)(?: (?<pod>morning|afternoon|evening|night))?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, w = g.w.toLowerCase().replace(/\s+/g, ' ');
       const base = shifted(ctx.anchor, 'D', DAY_WORDS[w]);
@@ -35,7 +35,7 @@ export const relativeRules: Rule[] = [
   {
     // "Monday", "on Tuesday", "last Friday", "Friday afternoon"
     name: 'weekday',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?:early|late|earlier|later) )?(?:(?<the>the )?(?<rel>last|next|this|coming|past|previous|following|preceding) )?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?: (?<pod>morning|afternoon|evening|night|overnight)(?<pl2>s)?)?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?:early|late|earlier|later) )?(?:(?<the>the )?(?<rel>last|next|this|coming|past|previous|following|preceding) )?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?: (?<pod>morning|afternoon|evening|night|overnight)(?<pl2>s)?)?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, dow = WEEKDAYS[g.wd.toLowerCase()];
       if (!isCap(g.wd)) return null;
@@ -60,7 +60,7 @@ export const relativeRules: Rule[] = [
   {
     // "last year", "this week", "next month", "earlier this year", "later this month", "the past year", "last summer", "this morning"
     name: 'relative-unit',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of|the turn of) )?(?<the>the )?(?<rel>last|next|this past|this coming|this|past|previous|coming|current|following|upcoming|prior)[ -](?<u>week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night|${SEASON_RE}|season))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of|the turn of) )?(?<the>the )?(?<rel>last|next|this past|this coming|this|past|previous|coming|current|following|upcoming|prior)[ -](?<u>week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night|${SEASON_RE}|season))(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, rel = g.rel.toLowerCase(), u = g.u.toLowerCase();
       if (!g.the && (rel === 'past' || rel === 'following' || rel === 'prior')) return null;
@@ -91,13 +91,13 @@ export const relativeRules: Rule[] = [
   {
     // "the end of the year", "the beginning of the month"
     name: 'part-of-unit', pre: /\bof\s+the\s+(?:year|month|week|decade|century|quarter)/i,
-    re: rx(String.raw`(?<![\w-])(?<x>the (?:end|beginning|start|middle|rest|remainder|turn) of the (?<u>year|month|week|decade|century|quarter))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:end|beginning|start|middle|rest|remainder|turn) of the (?<u>year|month|week|decade|century|quarter))(?![\w-])`),
     build: (m, ctx) => ({ type: 'DATE', ...shifted(ctx.anchor, GRAN[unitCode(m.groups!.u)], 0) }),
   },
   {
     // "a year ago", "two days earlier", "more than four decades ago", "three weeks from now", "years ago"
     name: 'ago', pre: new RegExp(String.raw`(?:${UNIT_RE})s?\s+(?:ago|earlier|before|later|after|afterwards?|hence|from\s+now|prior|back)`, 'i'),
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<appr>more than|less than|about|nearly|almost|some|roughly|around|exactly|at least|over) )?(?:(?<n>${NUM_RE}|${VAGUE_RE}) )?(?<u>${UNIT_RE})s? (?<d>ago|earlier|before|later|after|afterwards?|hence|from now|prior|back))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<appr>more than|less than|about|nearly|almost|some|roughly|around|exactly|at least|over) )?(?:(?<n>${NUM_RE}|${VAGUE_RE}) )?(?<u>${UNIT_RE})s? (?<d>ago|earlier|before|later|after|afterwards?|hence|from now|prior|back))(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, d = g.d.toLowerCase().replace(/\s+/g, ' ');
       if ((d === 'before' || d === 'after' || d === 'prior') && /^[a-z]/.test(wordAfter(ctx.text, x[1])) && wordAfter(ctx.text, x[1]) !== 'that') return null;
@@ -123,7 +123,7 @@ export const relativeRules: Rule[] = [
   {
     // "year-earlier", "year-ago" (as in "the year-earlier period")
     name: 'year-earlier', pre: /year-(?:earlier|ago)/i,
-    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?year-(?:earlier|ago)(?: (?:period|quarter|level|figure|results|(?:first )?(?<n>${NUM_RE}) months))?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?year-(?:earlier|ago)(?: (?:period|quarter|level|figure|results|(?:first )?(?<n>${NUM_RE}) months))?)(?![\w-])`),
     build(m, ctx) {
       const x = m.indices!.groups!.x;
       // "the year-earlier nine months": the same stretch of months a year before, a duration as "the first nine months" is
@@ -138,7 +138,7 @@ export const relativeRules: Rule[] = [
   {
     // "three months", "24 hours", "the past two years", "four-day", "the first nine months", "several years", "a few days"
     name: 'duration',
-    re: rx(String.raw`(?<![\w-])(?<x>(?:the )?(?:(?<pre>past|last|next|first|previous|coming|following|final|latest|initial|remaining|recent|same|entire|whole|full) )?(?:(?<appr>more than|less than|fewer than|about|nearly|almost|some|at least|up to|over|roughly|around|approximately|under|another|an additional|the) )?(?<n>${NUM_RE}|${VAGUE_RE})[ -](?:and a half[ -])?(?:(?:more|additional|extra|straight|consecutive|trading|business|working) )?(?<u>${UNIT_RE})(?<pl>s)?(?:[ -]and[ -]a[ -]half)?(?:[ -]long)?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?<pre>past|last|next|first|previous|coming|following|final|latest|initial|remaining|recent|same|entire|whole|full) )?(?:(?<appr>more than|less than|fewer than|about|nearly|almost|some|at least|up to|over|roughly|around|approximately|under|another|an additional|the) )?(?<n>${NUM_RE}|${VAGUE_RE})[ -](?:and a half[ -])?(?:(?:more|additional|extra|straight|consecutive|trading|business|working) )?(?<u>${UNIT_RE})(?<pl>s)?(?:[ -]and[ -]a[ -]half)?(?:[ -]long)?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       const nRaw = g.n.toLowerCase();
@@ -174,7 +174,7 @@ export const relativeRules: Rule[] = [
   {
     // "years" in "after years of strained relations", "for months"
     name: 'bare-plural',
-    re: rx(String.raw`(?<![\w-])(?<x>(?<u>minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?<u>minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])`),
     build(m, ctx) {
       const prev = wordBefore(ctx.text, m.index), next = wordAfter(ctx.text, m.index + m[0].length);
       if (!/^(for|after|over|within|in|took|take|takes|lasted|spent)$/.test(prev) || /^(ago|old|later|earlier)$/.test(next)) return null;
@@ -185,7 +185,7 @@ export const relativeRules: Rule[] = [
   {
     // "now", "recently", "the future", "in the past", "currently"
     name: 'reference',
-    re: rx(String.raw`(?<![\w-])(?<x>${alt(Object.keys(REFS).filter((k) => !/^(?:once|earlier|later|eventually|shortly|upcoming|one day|already|so far|to date|soon|future|recent|previously|formerly|at this time|in recent years|the present|present-day)$/.test(k)))})(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>${alt(Object.keys(REFS).filter((k) => !/^(?:once|earlier|later|eventually|shortly|upcoming|one day|already|so far|to date|soon|future|recent|previously|formerly|at this time|in recent years|the present|present-day)$/.test(k)))})(?![\w-])`),
     build(m, ctx) {
       const w = m.groups!.x.toLowerCase().replace(/\s+/g, ' ');
       const next = wordAfter(ctx.text, m.index + m[0].length);
@@ -197,8 +197,9 @@ export const relativeRules: Rule[] = [
   },
   {
     // "daily", "every week", "each year", "every other Monday"
-    name: 'set', pre: new RegExp(`${alt(Object.keys(SETS))}|every|each`, 'i'),
-    re: rx(String.raw`(?<![\w-])(?<x>(?<adv>${alt(Object.keys(SETS))})|(?:every|each)(?: other)? (?:(?<n>${NUM_RE}) )?(?<u>${UNIT_RE}|weekend|morning|afternoon|evening|night|${WEEKDAY_RE}|${SEASON_RE})(?<pl>s)?)(?![\w-])`),
+    // no prefilter: one as costly as the rule (an alternation tried at every offset) only adds its own scan
+    name: 'set',
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?<adv>${alt(Object.keys(SETS))})|(?:every|each)(?: other)? (?:(?<n>${NUM_RE}) )?(?<u>${UNIT_RE}|weekend|morning|afternoon|evening|night|${WEEKDAY_RE}|${SEASON_RE})(?<pl>s)?)(?![\w-])`),
     build(m) {
       const g = m.groups!;
       if (g.adv) return { type: 'SET', value: SETS[g.adv.toLowerCase()] };
@@ -214,7 +215,7 @@ export const relativeRules: Rule[] = [
   {
     // "the summer", "last fall", "summer 2020", "in spring"
     name: 'season', pre: new RegExp(SEASON_RE, 'i'),
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?<mod>early|late|mid)[ -])?(?<the>the )?(?<s>${SEASON_RE})(?: (?:of )?(?:(?<y>\d{4})|(?<ys>${SPELLED_YEAR_RE})))?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>early|late|mid)[ -])?(?<the>the )?(?<s>${SEASON_RE})(?: (?:of )?(?:(?<y>\d{4})|(?<ys>${SPELLED_YEAR_RE})))?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
       const prev = wordBefore(ctx.text, x[0]), next = wordAfter(ctx.text, x[1]);
@@ -230,7 +231,7 @@ export const relativeRules: Rule[] = [
   {
     // "by mid-afternoon", "at mid morning", "mid-afternoon yesterday": a part of the day, on the publication day unless a day word follows
     name: 'mid-part-of-day', pre: /mid[-\s]?(?:afternoon|morning)/i,
-    re: rx(String.raw`(?<![\w-])(?<x>mid[- ]?(?<p>afternoon|morning)(?: (?<w>yesterday|today|tomorrow))?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>mid[- ]?(?<p>afternoon|morning)(?: (?<w>yesterday|today|tomorrow))?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!;
       if (!g.w && !/^(at|by|in|until|till|around|about|since|before|after|from|during)$/.test(wordBefore(ctx.text, m.index))) return null;
@@ -241,25 +242,25 @@ export const relativeRules: Rule[] = [
   {
     // "in the weeks ahead", "the months ahead": an open stretch of time from now on
     name: 'units-ahead', pre: /s\s+ahead/i,
-    re: rx(String.raw`(?<![\w-])(?<x>the (?<u>hours|days|weeks|months|years) ahead)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?<u>hours|days|weeks|months|years) ahead)(?![\w-])`),
     build: (m) => ({ type: 'DURATION', value: duration(null, unitCode(m.groups!.u)) }),
   },
   {
     // "a day-long meeting", "a years-long feud": a duration used as an adjective (decades are left to "decades")
     name: 'unit-long', pre: /-long/i,
-    re: rx(String.raw`(?<![\w-])(?<x>(?<u>hour|day|week|month|year)(?<pl>s)?-long)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?<u>hour|day|week|month|year)(?<pl>s)?-long)(?![\w-])`),
     build: (m) => ({ type: 'DURATION', value: duration(m.groups!.pl ? null : 1, unitCode(m.groups!.u)) }),
   },
   {
     // "the near future", "the short term"
     name: 'vague-future', pre: /future|term|past/i,
-    re: rx(String.raw`(?<![\w-])(?<x>the (?:near|foreseeable|immediate) (?:future|term)|the short term|the (?:distant|recent|not-too-distant|not too distant) (?:past|future))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:near|foreseeable|immediate) (?:future|term)|the short term|the (?:distant|recent|not-too-distant|not too distant) (?:past|future))(?![\w-])`),
     build: (m) => ({ type: 'DATE', value: /past/i.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
   },
   {
     // "for the year", "the year ended Sept. 30" (a fiscal year: a duration)
     name: 'the-year', pre: /the\s+(?:full\s+|fiscal\s+)?year/i,
-    re: rx(String.raw`(?<![\w-])(?<x>the (?:full |fiscal )?year)(?![\w-])(?<end> end(?:ed|ing))?`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:full |fiscal )?year)(?![\w-])(?<end> end(?:ed|ing))?`),
     build(m, ctx) {
       const prev = wordBefore(ctx.text, m.index);
       // "the fiscal year ended Jan. 31": a year-long period named by its end (wins over the fiscal-year rule's DATE)
@@ -272,7 +273,7 @@ export const relativeRules: Rule[] = [
   {
     // "the weekend", "the next day", "that day" (reference-relative)
     name: 'weekend', pre: /weekend/i,
-    re: rx(String.raw`(?<![\w-])(?<x>the weekend)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the weekend)(?![\w-])`),
     build(m, ctx) {
       if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE', unresolved: true };
       let dir = ctx.dir(m.index, m.index + m[0].length);
@@ -285,8 +286,9 @@ export const relativeRules: Rule[] = [
   },
   {
     // "that day", "the same week", "later that year": the period of the date just spoken of
-    name: 'anaphoric', pre: /(?:that|same|in\s+the)\s+(?:day|week|month|year)/i,
-    re: rx(String.raw`(?<![\w-])(?<x>(?:(?:earlier|later) )?(?:that|the same) (?<u>day|week|month|year)|(?<in>earlier|later) in the (?<u2>week|month|year))(?![\w-])`),
+    // no prefilter: one as costly as the rule (an alternation tried at every offset) only adds its own scan
+    name: 'anaphoric',
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?:earlier|later) )?(?:that|the same) (?<u>day|week|month|year)|(?<in>earlier|later) in the (?<u2>week|month|year))(?![\w-])`),
     build(m, ctx) {
       // "earlier in the year", "later in the month": the period the text is written in ("later in the day" is left alone: news
       // uses it of the day under narration as often as of the publication day)
@@ -297,7 +299,7 @@ export const relativeRules: Rule[] = [
   },
   {
     name: 'next-day', pre: /(?:next|following|previous|preceding)\s+(?:day|morning|evening|night)/i,
-    re: rx(String.raw`(?<![\w-])(?<x>the (?<r>next|following|previous|preceding) (?<u>day|morning|evening|night))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?<r>next|following|previous|preceding) (?<u>day|morning|evening|night))(?![\w-])`),
     build(m, ctx) {
       const n = /next|following/i.test(m.groups!.r) ? 1 : -1;
       const base = shifted(ctx.anchor, 'D', n);
