@@ -14,7 +14,13 @@ import { AnalyzerPool } from '../src/scale/pool.js';
 import { GROUP } from '../src/scale/analyze-worker.js';
 import { benchDir, benchFiles, opt } from './corpus.js';
 
-interface Rate { articles: number; seconds: number; peak: number }
+/** cpu: CPU seconds of the whole process (every thread: analysis, collector, compiler) over the timed run */
+interface Rate { articles: number; seconds: number; peak: number; cpu: number }
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(since);
+  return (c.user + c.system) / 1e6;
+}
 
 function oneCore(articles: readonly Article[], rounds: number): Rate & { perStage: Map<string, number>; tokens: number } {
   const stages = defaultPipeline.stages;
@@ -24,6 +30,7 @@ function oneCore(articles: readonly Article[], rounds: number): Rate & { perStag
   // warm-up: loads models and lexicons, lets the JIT settle
   for (const a of articles.slice(0, 50)) defaultPipeline.run(createDocument(a));
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   for (let r = 0; r < rounds; r++) {
     // as the analyzer threads do: groups of articles, stage by stage
     for (let i = 0; i < articles.length; i += GROUP) {
@@ -32,7 +39,7 @@ function oneCore(articles: readonly Article[], rounds: number): Rate & { perStag
     }
     peak = Math.max(peak, process.memoryUsage().rss);
   }
-  return { articles: articles.length * rounds, seconds: (performance.now() - start) / 1000, peak, perStage, tokens };
+  return { articles: articles.length * rounds, seconds: (performance.now() - start) / 1000, peak, perStage, tokens, cpu: cpuSeconds(cpu0) };
 }
 
 /** The same articles through `threads` analyzer threads, two groups in flight per thread. */
@@ -44,6 +51,7 @@ async function allCores(articles: readonly Article[], rounds: number, threads: n
     let peak = process.memoryUsage().rss;
     const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
     const start = performance.now();
+    const cpu0 = process.cpuUsage();
     const window = 2 * GROUP * threads; // a group in work and the next one waiting, per thread (as dyad ingest's read-ahead)
     let next = 0;
     const total = articles.length * rounds;
@@ -57,8 +65,9 @@ async function allCores(articles: readonly Article[], rounds: number, threads: n
       send();
     });
     const seconds = (performance.now() - start) / 1000;
+    const cpu = cpuSeconds(cpu0);
     clearInterval(timer);
-    return { articles: total, seconds, peak: Math.max(peak, process.memoryUsage().rss) };
+    return { articles: total, seconds, peak: Math.max(peak, process.memoryUsage().rss), cpu };
   } finally {
     await pool.close();
   }
@@ -77,7 +86,7 @@ export async function run(args: string[]): Promise<void> {
   const one = oneCore(articles, rounds);
   const perToken = one.tokens / articles.length;
   const line = (label: string, r: Rate) =>
-    `  ${label.padEnd(22)} ${(r.articles / r.seconds).toFixed(0).padStart(6)} articles/s · ${((r.articles * perToken) / r.seconds / 1000).toFixed(1).padStart(6)}k tokens/s · peak RSS ${(r.peak / 2 ** 20).toFixed(0)} MB`;
+    `  ${label.padEnd(22)} ${(r.articles / r.seconds).toFixed(0).padStart(6)} articles/s · ${((r.articles * perToken) / r.seconds / 1000).toFixed(1).padStart(6)}k tokens/s · CPU ${((1000 * r.cpu) / r.articles).toFixed(2)} ms/article · peak RSS ${(r.peak / 2 ** 20).toFixed(0)} MB`;
   console.log(`  ${perToken.toFixed(0)} tokens/article`);
   console.log(line('one thread', one));
   const total = [...one.perStage.values()].reduce((a, b) => a + b, 0);

@@ -25,8 +25,16 @@ export function workerScript(): string {
   return join(findRoot(), 'dist', 'src', 'scale', 'analyze-worker.js');
 }
 
-/** The old-generation heap of one analyzer thread, in MB. */
-export const THREAD_HEAP_MB = 160;
+/**
+ * The heap of one analyzer thread, in MB: old and young generation. V8 sizes a capped thread's young generation
+ * from its old one (a few MB for 160), and grows a small old generation by a small factor: a group of articles
+ * then outlives its scavenges, is promoted, and the thread ran five times as many full collections as the main
+ * thread does for the same work (helper threads marking the whole heap each time). With 64 MB of young generation
+ * the group dies young; 300 MB of old generation leaves room to promote a full young generation. Measured on BBC
+ * articles: 8% less CPU per article than 160/default, about 35 MB more resident memory per thread.
+ */
+export const THREAD_HEAP_MB = 300;
+export const THREAD_YOUNG_MB = 64;
 
 interface Pending { resolve(a: Analysis): void; reject(e: Error): void; article?: Article; retried?: boolean }
 interface Slot { worker: Worker; pending: Map<number, Pending>; dead: boolean }
@@ -49,7 +57,7 @@ export class AnalyzerPool {
   private spawn(): Slot {
     // a capped old generation makes each thread collect early: resident memory stays near what it needs (models,
     // lexicons, caches: well under the cap); a thread that reaches it dies and is replaced (see fail)
-    const slot: Slot = { worker: new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } }), pending: new Map(), dead: false };
+    const slot: Slot = { worker: new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: THREAD_YOUNG_MB } }), pending: new Map(), dead: false };
     slot.worker.on('message', (m: { seq: number; analysis?: Analysis; error?: string }) => {
       const p = slot.pending.get(m.seq);
       if (!p) return;
