@@ -5,12 +5,6 @@
  */
 export const MINHASH = { perms: 128, bands: 42, rows: 3, shingle: 3 } as const;
 
-const fnv = (s: string): number => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-};
-
 /** murmur3's finalizer: a good 32-bit mix */
 const mix = (x: number): number => {
   x ^= x >>> 16; x = Math.imul(x, 0x85ebca6b);
@@ -25,29 +19,72 @@ export const words = (text: string): string[] => text.toLowerCase().match(/[\p{L
 
 /** The set of hashed word k-shingles of a text (a text shorter than k words is one shingle). */
 export function shingles(text: string, k: number = MINHASH.shingle): Set<number> {
+  return new Set(shingleHashes(text, k));
+}
+
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+
+/**
+ * The distinct hashed word k-shingles of a text, ascending: the values of `shingles` without building a string per
+ * shingle: the 32-bit FNV-1a hash of "w1 w2 w3" is fed word by word with the separating space, so it is the hash of
+ * the joined words; sorting the hashes and dropping repeats replaces a Set (a MinHash does not depend on order).
+ */
+export function shingleHashes(text: string, k: number = MINHASH.shingle): Uint32Array {
   const w = words(text);
-  const out = new Set<number>();
-  if (w.length === 0) return out;
-  if (w.length < k) { out.add(fnv(w.join(' '))); return out; }
-  for (let i = 0; i + k <= w.length; i++) out.add(fnv(w.slice(i, i + k).join(' ')));
-  return out;
+  if (w.length === 0) return new Uint32Array(0);
+  const n = w.length < k ? 1 : w.length - k + 1;
+  const width = Math.min(k, w.length);
+  const hashes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = FNV_BASIS;
+    for (let j = i; j < i + width; j++) {
+      if (j > i) h = Math.imul(h ^ SPACE, FNV_PRIME);
+      const word = w[j];
+      for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), FNV_PRIME);
+    }
+    hashes[i] = h;
+  }
+  hashes.sort();
+  let distinct = n > 0 ? 1 : 0;
+  for (let i = 1; i < n; i++) if (hashes[i] !== hashes[distinct - 1]) hashes[distinct++] = hashes[i];
+  return hashes.subarray(0, distinct);
 }
 
 export interface Signature { mins: Uint32Array; size: number }
 
 /** The MinHash signature of a set of shingles, with the set's size (for containment estimates). */
 export function signature(set: ReadonlySet<number>): Signature {
-  const mins = new Uint32Array(MINHASH.perms).fill(0xffffffff);
-  for (const s of set) {
-    for (let i = 0; i < mins.length; i++) {
-      const h = mix(s ^ SEEDS[i]);
-      if (h < mins[i]) mins[i] = h;
-    }
-  }
-  return { mins, size: set.size };
+  return signatureOfHashes(Uint32Array.from(set));
 }
 
-export const signatureOf = (text: string): Signature => signature(shingles(text));
+/**
+ * The signature of distinct shingle hashes. One permutation at a time over all the hashes keeps its minimum in a
+ * local; the mixed values are compared as signed integers with the top bit flipped (the same order as unsigned),
+ * so the loop stays in 32-bit integer arithmetic instead of doubles.
+ */
+export function signatureOfHashes(hashes: Uint32Array): Signature {
+  const mins = new Uint32Array(MINHASH.perms).fill(0xffffffff);
+  const n = hashes.length;
+  if (n === 0) return { mins, size: 0 };
+  const values = new Int32Array(hashes.buffer, hashes.byteOffset, n);
+  for (let i = 0; i < mins.length; i++) {
+    const seed = SEEDS[i] | 0;
+    let min = 0x7fffffff; // 0xffffffff with the top bit flipped
+    for (let j = 0; j < n; j++) {
+      let x = values[j] ^ seed;
+      x ^= x >>> 16; x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13; x = Math.imul(x, 0xc2b2ae35);
+      x = (x ^ (x >>> 16)) ^ 0x80000000;
+      if (x < min) min = x;
+    }
+    mins[i] = min ^ 0x80000000;
+  }
+  return { mins, size: n };
+}
+
+export const signatureOf = (text: string): Signature => signatureOfHashes(shingleHashes(text));
 
 /** One key per band: the hash of its rows, so that equal bands give equal keys. */
 export function bandKeys(sig: Signature): number[] {
