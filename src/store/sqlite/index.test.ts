@@ -75,7 +75,9 @@ describe('batches', () => {
     failing.entities.unshift({ ...x3.entities[2], id: 'e9', name: 'Cho Hyun Junior' });
     const badSpan = copy(x1, 'd'.repeat(64));
     badSpan.times[0] = { ...badSpan.times[0], start: -1 };
-    return [x1, x2, failing, badSpan, copy(x3, 'e'.repeat(64)), x1];
+    const noUrl = copy(x2, 'f'.repeat(64)); // from JSON that left the null out, say
+    delete (noUrl.article as { url?: string | null }).url;
+    return [x1, x2, failing, badSpan, copy(x3, 'e'.repeat(64)), x1, noUrl];
   }
 
   it('stores what storing the articles one at a time stores, failing articles and all', async () => {
@@ -89,12 +91,46 @@ describe('batches', () => {
     await alone.close();
 
     expect(results).toEqual(one);
-    expect(results).toEqual(['added', 'added', 'UNIQUE constraint failed: entities.article_id, entities.id', expect.stringMatching(/^E_SPAN/), 'added', 'present']);
+    expect(results).toEqual(['added', 'added', 'UNIQUE constraint failed: entities.article_id, entities.id', expect.stringMatching(/^E_SPAN/), 'added', 'present',
+      'Missing named parameter "url"']);
     expect(rowsOf(path)).toEqual(rowsOf(single));
     const db = new Database(path, { readonly: true });
     expect(db.prepare(`SELECT COUNT(*) FROM actors WHERE name LIKE '%Junior' OR name LIKE '%Failing%'`).pluck().get()).toBe(0);
     db.close();
     store = openSqliteStore(path); // for afterEach
+  });
+
+  it('stores a batch of new articles as one at a time does, the full-text index included', async () => {
+    const [x1, x2, x3] = fixtureCorpus();
+    const copy = (a: (typeof x1), id: string) => ({ ...structuredClone(a), article: { ...a.article, id } });
+    const bare = { ...copy(x2, '9'.repeat(64)), entities: [], times: [], quotes: [], events: [], relations: [] }; // no facts to collide
+    const articles = [x1, x2, x3, copy(x1, 'a'.repeat(64)), bare, copy(x3, 'b'.repeat(64)), x2, bare];
+    expect(await store.addArticles(articles)).toEqual(['added', 'added', 'added', 'added', 'added', 'added', 'present', 'present']);
+    const bare2 = { ...bare, article: { ...bare.article, id: '8'.repeat(64) } };
+    expect(await store.addArticles([bare2, bare2, bare])).toEqual(['added', 'present', 'present']); // nothing to fail on a repeat
+    articles.push(bare2);
+    await store.close();
+    const single = join(dir, 'single.db');
+    const alone = openSqliteStore(single);
+    for (const a of articles) await alone.addArticle(a);
+    await alone.close();
+    expect(rowsOf(path)).toEqual(rowsOf(single));
+    // the index is cut in other segments (one per batch, not per article), and holds the same terms at the same places
+    const terms = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      db.exec(`CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, 'articles_fts', 'instance')`);
+      const out = db.prepare('SELECT * FROM temp.terms ORDER BY term, doc, col, offset').all();
+      db.close();
+      return out;
+    };
+    expect(terms(path).length).toBeGreaterThan(100);
+    expect(terms(path)).toEqual(terms(single));
+    store = openSqliteStore(path);
+    const again = openSqliteStore(single);
+    const found = await store.searchArticles!({ text: 'coast guard' });
+    expect(found.length).toBe(2);
+    expect(found).toEqual(await again.searchArticles!({ text: 'coast guard' }));
+    await again.close();
   });
 
   it('replaces in a batch as one at a time does', async () => {

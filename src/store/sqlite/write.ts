@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Analysis, Span, TextSpan } from '../../analyze/schema.js';
 import type { AddOptions, AddResult, BatchResult } from '../store.js';
 import { createActorResolver } from './actors.js';
+import { createArticleRowInserter } from './article-rows.js';
 
 /** Thrown (and the article not stored) when a fact's span does not point at its text: offsets are the truth. */
 export class SpanError extends Error {
@@ -33,15 +34,20 @@ class RetryWithSavepoints extends Error {}
 
 const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
+/** The analysis column holds the layers; the article's own columns hold the article (its text is not stored twice). */
+const analysisColumn = (a: Analysis) => JSON.stringify({ ...a, article: undefined });
+
 /**
  * Prepared statements and the write path of the SQLite engine.
  *
  * A batch is one transaction in which each article is stored whole or not at all. That used to take a savepoint
- * per article, and a savepoint is costly: FTS5 writes its pending terms out as a new segment when one is released
- * (then merges the segments), and every page first changed under it is copied to the statement journal, about a
- * fifth of the time of storing. Articles almost never fail once their spans are checked, so a batch is first
- * written without savepoints; if an article does fail, the whole transaction is rolled back and the batch written
- * again the old way, one savepoint per article, which gives the same tables and results as always.
+ * per article, which copies every page first changed under it to the statement journal and costs statements of
+ * its own. Articles almost never fail once their spans are checked, so a batch is first written without
+ * savepoints: the article rows with one statement (`article-rows.ts`: the full-text index then grows by a segment
+ * per batch, not per article), then the facts of each. If an article fails, the whole transaction is rolled back
+ * and the batch written again the old way, row by row with a savepoint per article, which gives the same tables
+ * and results as always. Replacing articles goes row by row (a replaced article's `seq` depends on what was
+ * removed before it), without savepoints unless one fails.
  */
 export function createWriter(db: Database.Database) {
   const st = {
@@ -67,6 +73,7 @@ export function createWriter(db: Database.Database) {
     relation: db.prepare(`INSERT OR IGNORE INTO relations (article_id, country_a, country_b, events, goldstein, direction, event_ids) VALUES (?, ?, ?, ?, ?, ?, ?)`),
   };
   const actors = createActorResolver(db);
+  const articleRows = createArticleRowInserter(db);
 
   /** Writes one article and its facts in the open transaction; a failure leaves part of it written (roll back). */
   function write(a: Analysis, ingestedAt: string, replace: boolean): AddResult {
@@ -74,9 +81,18 @@ export function createWriter(db: Database.Database) {
     // its facts go with it (ON DELETE CASCADE); its actors stay unless nothing else refers to them (see below)
     const oldActors = replace ? (st.actorsOf.all(art.id) as number[]) : [];
     const replaced = replace && st.remove.run(art.id).changes > 0;
-    // the analysis column holds the layers; the article's own columns hold the article (its text is not stored twice)
-    const info = st.article.run({ ...art, analysis: JSON.stringify({ ...a, article: undefined }), ingestedAt });
+    const info = st.article.run({ ...art, analysis: analysisColumn(a), ingestedAt });
     if (info.changes === 0) return 'present';
+    writeFacts(a);
+    let dropped = 0;
+    for (const id of oldActors) dropped += st.dropOrphan.run({ id }).changes;
+    if (dropped > 0) actors.forget();
+    return replaced ? 'replaced' : 'added';
+  }
+
+  /** Writes the facts of an article whose row is stored: entities with their actors, mentions, times, quotes, events, relations. */
+  function writeFacts(a: Analysis): void {
+    const art = a.article;
     const id = art.id;
     const byEntity = new Map<string, number | null>();
     for (const e of a.entities) {
@@ -97,10 +113,6 @@ export function createWriter(db: Database.Database) {
         e.trigger.start, e.trigger.end, e.trigger.text, e.confidence);
     }
     for (const r of a.relations) st.relation.run(id, r.dyad[0], r.dyad[1], r.events, r.goldstein, r.direction, JSON.stringify(r.eventIds ?? []));
-    let dropped = 0;
-    for (const id of oldActors) dropped += st.dropOrphan.run({ id }).changes;
-    if (dropped > 0) actors.forget();
-    return replaced ? 'replaced' : 'added';
   }
 
   /** One article in a transaction of its own, or in a savepoint when called inside one. */
@@ -112,8 +124,37 @@ export function createWriter(db: Database.Database) {
     return write(a, ingestedAt, replace);
   });
 
-  /** A batch without savepoints; an article that fails aborts it (the transaction is rolled back) for a retry. */
-  const addAllOrRetry = db.transaction((as: readonly Analysis[], ingestedAt: string, replace: boolean): BatchResult[] => {
+  /**
+   * A batch of new articles without savepoints: the rows of the articles whose spans hold, then the facts of each
+   * one inserted. An article that fails aborts the batch (the transaction is rolled back) for a retry.
+   */
+  const addAllOrRetry = db.transaction((as: readonly Analysis[], ingestedAt: string): BatchResult[] => {
+    actors.begin();
+    const results: BatchResult[] = new Array(as.length);
+    const checked: number[] = [];
+    as.forEach((a, i) => {
+      try {
+        checkSpans(a); // before anything of the article is written
+        checked.push(i);
+      } catch (err) {
+        results[i] = asError(err);
+      }
+    });
+    if (!checked.every((i) => articleRows.complete(as[i].article))) throw new RetryWithSavepoints('an article lacks a column');
+    try {
+      const inserted = articleRows.insert(checked.map((i) => ({ article: as[i].article, analysis: analysisColumn(as[i]) })), ingestedAt);
+      checked.forEach((i, k) => {
+        if (inserted[k]) writeFacts(as[i]);
+        results[i] = inserted[k] ? 'added' : 'present';
+      });
+    } catch (err) {
+      throw new RetryWithSavepoints('an article failed', { cause: err });
+    }
+    return results;
+  });
+
+  /** A batch of replacements without savepoints, row by row; an article that fails aborts it for a retry. */
+  const replaceAllOrRetry = db.transaction((as: readonly Analysis[], ingestedAt: string): BatchResult[] => {
     actors.begin();
     return as.map((a) => {
       try {
@@ -122,7 +163,7 @@ export function createWriter(db: Database.Database) {
         return asError(err);
       }
       try {
-        return write(a, ingestedAt, replace);
+        return write(a, ingestedAt, true);
       } catch (err) {
         throw new RetryWithSavepoints('an article failed', { cause: err });
       }
@@ -149,7 +190,7 @@ export function createWriter(db: Database.Database) {
       if (as.length === 0) return [];
       const replace = opts.replace ?? false;
       try {
-        return addAllOrRetry.immediate(as, ingestedAt, replace);
+        return replace ? replaceAllOrRetry.immediate(as, ingestedAt) : addAllOrRetry.immediate(as, ingestedAt);
       } catch (err) {
         if (!(err instanceof RetryWithSavepoints)) throw err;
         actors.forget();
