@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { EntityType, EventActor } from '../../analyze/schema.js';
-import { firstLast, normalizeName, tokenCount } from '../names.js';
+import { firstLast, normTokenCount, normalizeName, tokenCount } from '../names.js';
 
 /** An actor as the resolution rules see it: its id, current (fullest) name and country, if known. */
 interface Candidate { id: number; name: string; country: string | null }
+/** an actor in memory, with the token count of its name once asked (names are compared by it) */
+interface Known extends Candidate { tokens?: number }
 
 const compatible = (c: Candidate, country: string | null) => !c.country || !country || c.country === country;
 
@@ -37,7 +39,7 @@ export function createActorResolver(db: Database.Database) {
   };
 
   /** the actors met in this transaction, by id: the lists below hold ids, so a rename or a country shows in all */
-  const actors = new Map<number, Candidate>();
+  const actors = new Map<number, Known>();
   /** ids of the actors named `norm` as `type` (actor_names), by `type \0 norm` */
   const named = new Map<string, number[]>();
   /** ids of the actors named `norm` as any type, one per actor_names row, by `norm` */
@@ -96,7 +98,7 @@ export function createActorResolver(db: Database.Database) {
       const norm = normalizeName(name);
       if (!norm) return null;
       let found = firstCompatible(cached(named, `${type}\0${norm}`, () => st.namesByNorm.all(norm, type) as Candidate[]), country);
-      const tokens = tokenCount(name);
+      const tokens = normTokenCount(norm); // tokenCount(name)
       if (!found && type === 'PERSON' && tokens >= 2) {
         const fl = firstLast(norm);
         found = firstCompatible(cached(byFirstLast, `${type}\0${fl}`, () => st.byFirstLast.all(type, fl) as Candidate[]), country);
@@ -104,9 +106,10 @@ export function createActorResolver(db: Database.Database) {
       let id: number;
       if (found) {
         id = found.id;
-        if (tokens > tokenCount(found.name)) {
+        if (tokens > (found.tokens ??= tokenCount(found.name))) {
           st.rename.run(name, norm, id);
           found.name = name;
+          found.tokens = tokens;
         }
         if (country && found.country == null) { // the UPDATE sets a country only where none is stored
           st.setCountry.run(country, id);
@@ -115,7 +118,7 @@ export function createActorResolver(db: Database.Database) {
       } else {
         const fl = firstLast(norm);
         id = Number(st.newActor.run(name, norm, fl, type, country).lastInsertRowid);
-        actors.set(id, { id, name, country: country ?? null });
+        actors.set(id, { id, name, country: country ?? null, tokens });
         const sameFirstLast = byFirstLast.get(`${type}\0${fl}`);
         if (sameFirstLast) insertSorted(sameFirstLast, id);
       }
