@@ -126,8 +126,13 @@ export function createSimdMinHash(seeds: Uint32Array): SimdMinHash | null {
   if (seeds.length * 4 !== MINS_AT - SEEDS_AT) throw new Error(`minhash-simd: made for ${(MINS_AT - SEEDS_AT) / 4} permutations, not ${seeds.length}`);
   if (typeof WebAssembly === 'undefined' || !littleEndian) return null;
   const bytes = assemble();
-  if (!WebAssembly.validate(bytes)) return null;
-  const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+  let exports: WebAssembly.Exports;
+  try {
+    if (!WebAssembly.validate(bytes)) return null;
+    exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+  } catch {
+    return null; // a runtime that will not compile WebAssembly here: the scalar loop
+  }
   const memory = exports.memory as WebAssembly.Memory;
   const minhash = exports.minhash as (n: number) => void;
   new Uint32Array(memory.buffer, SEEDS_AT, seeds.length).set(seeds);
