@@ -16,5 +16,10 @@ export function firstLast(norm: string): string {
 }
 
 export function tokenCount(name: string): number {
-  return normalizeName(name).split(' ').filter(Boolean).length;
+  return normTokenCount(normalizeName(name));
+}
+
+/** `tokenCount` of a name already normalized: the same count without normalizing again. */
+export function normTokenCount(norm: string): number {
+  return norm.split(' ').filter(Boolean).length;
 }

@@ -1,12 +1,15 @@
 // Child process of crash.test.ts: ingests a file into a database with the built readers and store, giving each
-// article a few deterministic facts (no analysis stages involved). Prints {"added","present"} when done.
+// article a few deterministic facts (no analysis stages involved). Prints {"added","present"} when done. With a
+// third argument N, stores N articles at a time (addArticles: one transaction per batch) instead of one by one.
 import { readPaths } from '../../../dist/src/ingest/read.js';
 import { openStore } from '../../../dist/src/store/index.js';
 
-const [db, input] = process.argv.slice(2);
+const [db, input, batchSize] = process.argv.slice(2);
 const store = openStore(db);
 let added = 0;
 let present = 0;
+let batch = [];
+const count = (r) => { if (r instanceof Error) throw r; r === 'added' ? added++ : present++; };
 for await (const it of readPaths([input])) {
   if (it.kind !== 'article') continue;
   const { body: _body, ...article } = it.article;
@@ -23,7 +26,10 @@ for await (const it of readPaths([input])) {
     relations: [{ dyad: ['FRA', 'ESP'], events: 1, goldstein: 1, direction: 'cooperative', eventIds: ['v1'] }],
     duplicates: [], summary: [],
   };
-  (await store.addArticle(analysis)) === 'added' ? added++ : present++;
+  if (!batchSize) { count(await store.addArticle(analysis)); continue; }
+  batch.push(analysis);
+  if (batch.length >= Number(batchSize)) { (await store.addArticles(batch)).forEach(count); batch = []; }
 }
+if (batch.length > 0) (await store.addArticles(batch)).forEach(count);
 await store.close();
 process.stdout.write(JSON.stringify({ added, present }) + '\n');
