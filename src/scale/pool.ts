@@ -29,12 +29,13 @@ export function workerScript(): string {
  * The heap of one analyzer thread, in MB: old and young generation. V8 sizes a capped thread's young generation
  * from its old one (a few MB for 160), and grows a small old generation by a small factor: a group of articles
  * then outlives its scavenges, is promoted, and the thread ran five times as many full collections as the main
- * thread does for the same work (helper threads marking the whole heap each time). With 64 MB of young generation
- * the group dies young; 300 MB of old generation leaves room to promote a full young generation. Measured on BBC
- * articles: 8% less CPU per article than 160/default, about 35 MB more resident memory per thread.
+ * thread does for the same work (helper threads marking the whole heap each time). With 32 MB of young generation
+ * most of a group dies young, and 220 MB of old generation leaves room to promote a full young generation. Measured
+ * on BBC articles with two analyzer threads: 3–5% less CPU than 160/default for 10–15 MB more resident memory per
+ * thread (300/64 saved 7% but cost 40–80 MB a thread: past the 500 MB an ingest on two threads may use).
  */
-export const THREAD_HEAP_MB = 300;
-export const THREAD_YOUNG_MB = 64;
+export const THREAD_HEAP_MB = 220;
+export const THREAD_YOUNG_MB = 32;
 
 interface Pending { resolve(a: Analysis): void; reject(e: Error): void; article?: Article; retried?: boolean }
 interface Slot { worker: Worker; pending: Map<number, Pending>; dead: boolean }

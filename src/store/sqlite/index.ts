@@ -23,10 +23,11 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
     db.pragma('busy_timeout = 10000');
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
-      // a writer's page cache of 64 MiB, not 2: articles land all over the indexes keyed by article id, actor name
+      // a writer's page cache of 16 MiB, not 2: articles land all over the indexes keyed by article id, actor name
       // and LSH band, and past a few thousand articles a small cache reads those pages back from the file at every
-      // batch (10,000 articles, the BBC texts four or five times over: about 1.22 -> 1.15 ms of CPU per article)
-      db.pragma('cache_size = -65536');
+      // batch (64 MiB saved a little more, 1.22 -> 1.15 ms of CPU per article at 10,000 articles, but is resident
+      // memory that the 500 MB budget of an ingest needs for its analyzer threads)
+      db.pragma('cache_size = -16384');
       migrate(db);
     }
     db.pragma(`synchronous = ${opts.durable ? 'FULL' : 'NORMAL'}`);
