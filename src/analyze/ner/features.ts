@@ -123,14 +123,6 @@ export function isUpperSentence(infos: readonly WordInfo[]): boolean {
   return letters >= 2 && upper / letters >= 0.8;
 }
 
-/**
- * How many of a token's static features (the first ones of its list) depend on the word alone, not on its
- * neighbours or position: the bias, key, raw word, shapes and affixes. Their summed scores can be cached per word.
- */
-export function wordFeatureCount(w: WordInfo): number {
-  return 5 + w.affixes.length;
-}
-
 export function staticFeatures(infos: readonly WordInfo[], gaz: Uint8Array, buf?: SentenceFeatures): SentenceFeatures {
   const n = infos.length;
   const need = n * 96;
@@ -150,13 +142,8 @@ export function staticFeatures(infos: readonly WordInfo[], gaz: Uint8Array, buf?
     const kp1 = p1 ? p1.key : BOUNDARY_AFTER;
     const sm1 = m1 ? m1.short : BOUNDARY_BEFORE;
     const sp1 = p1 ? p1.short : BOUNDARY_AFTER;
-    // the features of the word alone come first (wordFeatureCount)
-    f[p++] = T.Bias;
-    f[p++] = mix(T.Key, w.key);
-    f[p++] = mix(T.Raw, w.raw);
-    f[p++] = mix(T.Shape, w.shape);
-    f[p++] = mix(T.Short, w.short);
-    for (const a of w.affixes) f[p++] = a;
+    // the features of the word alone come first
+    p = wordFeatures(w, f, p);
     f[p++] = mix(T.KeyM1, km1);
     f[p++] = mix(T.KeyP1, kp1);
     f[p++] = mix(T.KeyM2, m2 ? m2.key : BOUNDARY_BEFORE);
@@ -211,15 +198,20 @@ export function staticFeatures(infos: readonly WordInfo[], gaz: Uint8Array, buf?
  */
 export const ROLE = { own: 0, left1: 4, right1: 5, left2: 6, right2: 7, count: 8 } as const;
 
-/** The word-only features of w (first: the sentence's first token; up: an all-caps sentence). */
-export function ownFeatures(w: WordInfo, first: boolean, up: boolean, out: Uint32Array): number {
-  let p = 0;
+/** The bias and the features of the word itself (key, raw word, shapes, affixes) into out from p; returns the end. */
+function wordFeatures(w: WordInfo, out: Uint32Array, p: number): number {
   out[p++] = T.Bias;
   out[p++] = mix(T.Key, w.key);
   out[p++] = mix(T.Raw, w.raw);
   out[p++] = mix(T.Shape, w.shape);
   out[p++] = mix(T.Short, w.short);
   for (const a of w.affixes) out[p++] = a;
+  return p;
+}
+
+/** The word-only features of w (first: the sentence's first token; up: an all-caps sentence). */
+export function ownFeatures(w: WordInfo, first: boolean, up: boolean, out: Uint32Array): number {
+  let p = wordFeatures(w, out, 0);
   if (first) out[p++] = mix(T.First, w.short);
   out[p++] = mix(T.UpperSent, (up ? 16 : 0) + w.cap);
   for (const c of w.clusters) if (c >= 0) out[p++] = mix(T.Cluster, c);
