@@ -14,25 +14,44 @@ const ABBREVIATIONS = new Set([
 const TOKEN_RE = /(?:[A-Za-z]\.){2,}(?![\p{L}])|\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|[\p{L}\p{M}\p{N}]+(?:(?:[-'’&/]|[.,:](?=\p{N}))[\p{L}\p{M}\p{N}]+)*|\.{2,}|-{2,}|[^\s]/gu;
 const CLITIC_RE = /(?:['’](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M)|n['’]t|N['’]T)$/u;
 
+/** The same pattern, sticky: tried only where a token starts (the first non-space character), and with test(), which
+ * builds no match array: the tokenizer allocates its tokens and nothing else per word. */
+const TOKEN_AT = new RegExp(TOKEN_RE.source, 'uy');
+
+/** What \s matches (the separators TOKEN_RE skips). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+
 export function tokenize(text: string, from = 0, to = text.length): RawToken[] {
   const out: RawToken[] = [];
-  TOKEN_RE.lastIndex = from;
   const slice = to === text.length ? text : text.slice(0, to);
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(slice)) !== null) {
-    const start = m.index;
-    let end = start + m[0].length;
-    const word = m[0];
-    const c = CLITIC_RE.exec(word);
-    if (c && c.index > 0) {
-      out.push({ start, end: start + c.index });
-      out.push({ start: start + c.index, end });
-      continue;
+  let pos = from;
+  for (;;) {
+    while (pos < to && isSpace(slice.charCodeAt(pos))) pos++;
+    if (pos >= to) break;
+    // every token starts at the first non-space character (the pattern's last alternative takes any one)
+    TOKEN_AT.lastIndex = pos;
+    TOKEN_AT.test(slice);
+    const start = pos;
+    let end = TOKEN_AT.lastIndex;
+    pos = end;
+    // a clitic ('s, 're, n't …) has its apostrophe two or three characters before the end
+    if (end - start > 2 && (isApostrophe(slice.charCodeAt(end - 2)) || isApostrophe(slice.charCodeAt(end - 3)))) {
+      const c = CLITIC_RE.exec(slice.slice(start, end));
+      if (c && c.index > 0) {
+        out.push({ start, end: start + c.index });
+        out.push({ start: start + c.index, end });
+        continue;
+      }
     }
     // "Mr." and the like: keep the period with a known abbreviation
-    if (slice.charCodeAt(end) === 46 /* . */ && ABBREVIATIONS.has(word.toLowerCase())) {
+    if (slice.charCodeAt(end) === 46 /* . */ && end - start <= 6 && ABBREVIATIONS.has(slice.slice(start, end).toLowerCase())) {
       end += 1;
-      TOKEN_RE.lastIndex = end;
+      pos = end;
     }
     out.push({ start, end });
   }
