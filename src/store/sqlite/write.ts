@@ -46,8 +46,7 @@ const analysisColumn = (a: Analysis) => JSON.stringify({ ...a, article: undefine
  * savepoints: the article rows with one statement (`article-rows.ts`: the full-text index then grows by a segment
  * per batch, not per article), then the facts of each. If an article fails, the whole transaction is rolled back
  * and the batch written again the old way, row by row with a savepoint per article, which gives the same tables
- * and results as always. Replacing articles goes row by row (a replaced article's `seq` depends on what was
- * removed before it), without savepoints unless one fails.
+ * and results as always. Replacing articles (rare) goes that way from the start.
  */
 export function createWriter(db: Database.Database) {
   const st = {
@@ -153,23 +152,6 @@ export function createWriter(db: Database.Database) {
     return results;
   });
 
-  /** A batch of replacements without savepoints, row by row; an article that fails aborts it for a retry. */
-  const replaceAllOrRetry = db.transaction((as: readonly Analysis[], ingestedAt: string): BatchResult[] => {
-    actors.begin();
-    return as.map((a) => {
-      try {
-        checkSpans(a); // before anything of the article is written
-      } catch (err) {
-        return asError(err);
-      }
-      try {
-        return write(a, ingestedAt, true);
-      } catch (err) {
-        throw new RetryWithSavepoints('an article failed', { cause: err });
-      }
-    });
-  });
-
   /** A batch with a savepoint per article: a failing article is rolled back alone. */
   const addEachInSavepoint = db.transaction((as: readonly Analysis[], ingestedAt: string, replace: boolean): BatchResult[] => {
     actors.begin();
@@ -190,11 +172,16 @@ export function createWriter(db: Database.Database) {
       if (as.length === 0) return [];
       const replace = opts.replace ?? false;
       try {
-        return replace ? replaceAllOrRetry.immediate(as, ingestedAt) : addAllOrRetry.immediate(as, ingestedAt);
-      } catch (err) {
-        if (!(err instanceof RetryWithSavepoints)) throw err;
-        actors.forget();
-        return addEachInSavepoint.immediate(as, ingestedAt, replace);
+        // replacing (re-analysis, rare) goes row by row with savepoints: a replaced article's `seq` depends on
+        // what was removed before it
+        if (replace) return addEachInSavepoint.immediate(as, ingestedAt, true);
+        try {
+          return addAllOrRetry.immediate(as, ingestedAt);
+        } catch (err) {
+          if (!(err instanceof RetryWithSavepoints)) throw err;
+          actors.forget();
+          return addEachInSavepoint.immediate(as, ingestedAt, false);
+        }
       } finally {
         actors.forget(); // nothing of it is true once the write lock is released
       }
