@@ -88,10 +88,13 @@ export function computeWordInfo(word: string, lexicon: Lexicon): WordInfo {
   };
 }
 
-/** Gazetteer bits of each token: for each type t, bit 2t = begins a match, bit 2t+1 = inside a match. */
-export function gazetteerBits(infos: readonly WordInfo[], lookup: (h: number) => number): Uint8Array {
+/**
+ * Gazetteer bits of each token: for each type t, bit 2t = begins a match, bit 2t+1 = inside a match. Written into
+ * `into` when it is long enough (its first infos.length bytes; the rest is left as it was), else into a new array.
+ */
+export function gazetteerBits(infos: readonly WordInfo[], lookup: (h: number) => number, into?: Uint8Array): Uint8Array {
   const n = infos.length;
-  const bits = new Uint8Array(n);
+  const bits = into && into.length >= n ? into.fill(0, 0, n) : new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     let h = GAZ_SEED;
     for (let len = 1; len <= GAZ_MAX_LEN && i + len <= n; len++) {

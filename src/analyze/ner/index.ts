@@ -31,8 +31,7 @@ export const nerStage: Stage = {
       while (end < tokens.length && tokens[end].sentence === tokens[start].sentence) end++;
       const words = new Array<string>(end - start);
       for (let i = start; i < end; i++) words[i - start] = tokens[i].text;
-      const sentenceTags = tagger.tag(words);
-      for (let i = start; i < end; i++) tags[i] = sentenceTags[i - start];
+      tagger.tagInto(words, tags, start);
       start = end;
     }
     return { nerTags: tags };

@@ -25,6 +25,7 @@ export class Tagger {
   /** what decodeBeam reads of a sentence's features when its static scores are given: the token count */
   private readonly counted: SentenceFeatures = { feats: new Uint32Array(0), offsets: new Uint32Array(0), count: 0 };
   private ids = new Uint8Array(256);
+  private gaz = new Uint8Array(256);
   private statics = new Float32Array(256 * LABEL_COUNT);
   private readonly gazetteer: (h: number) => number;
 
@@ -51,8 +52,13 @@ export class Tagger {
 
   /** BIO labels of one sentence's words. */
   tag(words: readonly string[]): string[] {
+    return this.tagInto(words, new Array<string>(words.length), 0);
+  }
+
+  /** Writes the BIO labels of one sentence's words into out[at ..] and returns out. */
+  tagInto(words: readonly string[], out: string[], at: number): string[] {
     const n = words.length;
-    if (n === 0) return [];
+    if (n === 0) return out;
     const { infos, gaz } = this.wordsOf(words);
     if (this.ids.length < n) this.ids = new Uint8Array(n * 2);
     if (this.beam > 1) {
@@ -63,8 +69,7 @@ export class Tagger {
       this.buf = staticFeatures(infos, gaz, this.buf);
       decodeGreedy(this.weights, this.buf, infos, this.ids, this.scratch);
     }
-    const out: string[] = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = BIO_OF[this.ids[i]];
+    for (let i = 0; i < n; i++) out[at + i] = BIO_OF[this.ids[i]];
     return out;
   }
 
@@ -85,7 +90,8 @@ export class Tagger {
       for (const info of infos) info.slot = -1;
       this.tablesOf = this.infos.generation;
     }
-    return { infos, gaz: gazetteerBits(infos, this.gazetteer) };
+    if (this.gaz.length < n) this.gaz = new Uint8Array(n * 2);
+    return { infos, gaz: gazetteerBits(infos, this.gazetteer, this.gaz) };
   }
 
   private scoreStatics(infos: readonly WordInfo[], gaz: Uint8Array): void {

@@ -1,7 +1,7 @@
 import type { Stage } from '../pipeline.js';
 import type { Token } from '../document.js';
 import type { Sentence, Span } from '../schema.js';
-import { tokenize, isAbbreviation } from '../tokens/tokenize.js';
+import { tokenizeInto, bounds, isAbbreviation } from '../tokens/tokenize.js';
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
 const TERMINALS = new Set(['.', '!', '?', '...', '…']);
@@ -31,24 +31,27 @@ export function segment(text: string): Segmentation {
     if (lineEnd > lineStart) {
       const p = paragraphs.length;
       paragraphs.push({ start: lineStart, end: lineEnd });
-      const raw = tokenize(text, lineStart, lineEnd);
-      const words = raw.map((t) => text.slice(t.start, t.end));
+      // token k of the line: b[2k] .. b[2k + 1]
+      const count = tokenizeInto(text, lineStart, lineEnd);
+      const b = bounds;
+      const words = new Array<string>(count);
+      for (let k = 0; k < count; k++) words[k] = text.slice(b[2 * k], b[2 * k + 1]);
       let sStartTok = 0;
-      for (let i = 0; i < raw.length; i++) {
+      for (let i = 0; i < count; i++) {
         const w = words[i];
-        let boundary = i === raw.length - 1;
+        let boundary = i === count - 1;
         let last = i;
-        if (!boundary && isTerminal(w) && !(w === '.' && i > 0 && isInitial(text, raw[i - 1]))) {
-          while (last + 1 < raw.length && CLOSERS.has(words[last + 1]) && !opensQuote(text, raw[last + 1])) last++;
-          boundary = last + 1 >= raw.length || startsSentence(words[last + 1]);
+        if (!boundary && isTerminal(w) && !(w === '.' && i > 0 && isInitial(text, b[2 * i - 2], b[2 * i - 1]))) {
+          while (last + 1 < count && CLOSERS.has(words[last + 1]) && !opensQuote(text, b[2 * last + 2], b[2 * last + 3])) last++;
+          boundary = last + 1 >= count || startsSentence(words[last + 1]);
         } else if (!boundary && w.length > 2 && w.endsWith('.') && !isAbbreviationTitle(w) && isAbbreviation(w)) {
           // "… in the U.S. The next …": an initialism closing a sentence, followed by a function word that starts one
-          boundary = i + 1 < raw.length && SENTENCE_OPENERS.has(words[i + 1]);
+          boundary = i + 1 < count && SENTENCE_OPENERS.has(words[i + 1]);
         }
         if (boundary) {
           const sIndex = sentences.length;
-          for (let k = sStartTok; k <= last; k++) tokens.push({ start: raw[k].start, end: raw[k].end, text: words[k], sentence: sIndex });
-          sentences.push({ start: raw[sStartTok].start, end: raw[last].end, paragraph: p });
+          for (let k = sStartTok; k <= last; k++) tokens.push({ start: b[2 * k], end: b[2 * k + 1], text: words[k], sentence: sIndex });
+          sentences.push({ start: b[2 * sStartTok], end: b[2 * last + 1], paragraph: p });
           sStartTok = last + 1;
           i = last;
         }
@@ -60,15 +63,15 @@ export function segment(text: string): Segmentation {
 }
 
 /** "M" in "Robert M. Smith": a single capital letter right before the period is an initial, not a sentence end. */
-function isInitial(text: string, t: { start: number; end: number }): boolean {
-  return t.end - t.start === 1 && /\p{Lu}/u.test(text[t.start]) && (t.start === 0 || /\s/.test(text[t.start - 1]));
+function isInitial(text: string, start: number, end: number): boolean {
+  return end - start === 1 && /\p{Lu}/u.test(text[start]) && (start === 0 || /\s/.test(text[start - 1]));
 }
 
 /** A straight quote with a space before it and a word right after it opens a quotation ('said. "We …'). */
-function opensQuote(text: string, t: { start: number; end: number }): boolean {
-  const c = text[t.start];
+function opensQuote(text: string, start: number, end: number): boolean {
+  const c = text[start];
   if (c !== '"' && c !== "'") return c === '“' || c === '‘';
-  return t.start > 0 && /\s/.test(text[t.start - 1]) && t.end < text.length && /\S/.test(text[t.end]);
+  return start > 0 && /\s/.test(text[start - 1]) && end < text.length && /\S/.test(text[end]);
 }
 
 const TITLE_ABBR = /^(?:mr|mrs|ms|dr|prof|gen|gov|sen|rep|lt|col|st|rev)\.$/i;

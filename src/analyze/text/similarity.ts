@@ -11,31 +11,55 @@ export function contentWords(text: string): Set<string> {
 }
 
 function addContentWord(out: Set<string>, raw: string): void {
-  if (raw.length < 2 || STOP.has(raw)) return;
-  out.add(raw.length > 3 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw);
+  const w = contentWord(raw);
+  if (w !== null) out.add(w);
+}
+
+/** The content word of a raw lower-case word (plural folded), or null for a stop word or a single character. */
+function contentWord(raw: string): string | null {
+  if (raw.length < 2 || STOP.has(raw)) return null;
+  return raw.length > 3 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw;
 }
 
 /**
  * contentWords of each span of `text` (sentences), the same sets, from one lower-cased copy of the whole text scanned
- * in place: no copy, lower-casing and split array per span. Lower-casing the whole text lower-cases every span at the
- * same offsets unless a letter changes length ("İ") or is lower-cased by its context (a final "Σ"): such a text takes
- * contentWords span by span.
+ * in place: no copy, lower-casing and split array per span.
  */
 export function spanContentWords(text: string, spans: readonly { start: number; end: number }[]): Set<string>[] {
+  const sets = spans.map(() => new Set<string>());
+  let s = 0;
+  scanContentWords(text, spans, (w) => sets[s].add(w), () => s++);
+  return sets;
+}
+
+/**
+ * Calls `word` for each content word of each span in turn (a word may come more than once), and `endSpan` after
+ * each span. Lower-casing the whole text lower-cases every span at the same offsets unless a letter changes length
+ * ("İ") or is lower-cased by its context (a final "Σ"): such a text is read span by span as contentWords does.
+ */
+export function scanContentWords(text: string, spans: readonly { start: number; end: number }[], word: (w: string) => void, endSpan: () => void): void {
   const lower = text.toLowerCase();
-  if (lower.length !== text.length || text.includes('Σ')) return spans.map((s) => contentWords(text.slice(s.start, s.end)));
-  return spans.map((s) => {
-    const out = new Set<string>();
-    let i = s.start;
-    while (i < s.end) {
-      let w = wordCharWidth(lower, i, s.end);
-      if (w === 0) { i += lower.charCodeAt(i) >= 0xd800 && lower.charCodeAt(i) <= 0xdbff && i + 1 < s.end && isLowSurrogate(lower.charCodeAt(i + 1)) ? 2 : 1; continue; }
-      const start = i;
-      while (w > 0) { i += w; w = i < s.end ? wordCharWidth(lower, i, s.end) : 0; }
-      if (i - start >= 2) addContentWord(out, lower.slice(start, i));
+  if (lower.length !== text.length || text.includes('Σ')) {
+    for (const span of spans) {
+      for (const w of contentWords(text.slice(span.start, span.end))) word(w);
+      endSpan();
     }
-    return out;
-  });
+    return;
+  }
+  for (const span of spans) {
+    let i = span.start;
+    while (i < span.end) {
+      let w = wordCharWidth(lower, i, span.end);
+      if (w === 0) { i += lower.charCodeAt(i) >= 0xd800 && lower.charCodeAt(i) <= 0xdbff && i + 1 < span.end && isLowSurrogate(lower.charCodeAt(i + 1)) ? 2 : 1; continue; }
+      const start = i;
+      while (w > 0) { i += w; w = i < span.end ? wordCharWidth(lower, i, span.end) : 0; }
+      if (i - start >= 2) {
+        const c = contentWord(lower.slice(start, i));
+        if (c !== null) word(c);
+      }
+    }
+    endSpan();
+  }
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;

@@ -27,7 +27,32 @@ function isSpace(c: number): boolean {
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
 export function tokenize(text: string, from = 0, to = text.length): RawToken[] {
-  const out: RawToken[] = [];
+  const n = tokenizeInto(text, from, to);
+  const out: RawToken[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = { start: bounds[2 * k], end: bounds[2 * k + 1] };
+  return out;
+}
+
+/** Token k of the last tokenizeInto call is bounds[2k] .. bounds[2k + 1]; read before the next call, which reuses it. */
+export let bounds = new Int32Array(1024);
+
+function push(count: number, start: number, end: number): number {
+  if (2 * count + 2 > bounds.length) {
+    const grown = new Int32Array(bounds.length * 2);
+    grown.set(bounds);
+    bounds = grown;
+  }
+  bounds[2 * count] = start;
+  bounds[2 * count + 1] = end;
+  return count + 1;
+}
+
+/**
+ * Tokenizes text[from, to) into `bounds` (start and end offsets of each token, in order) and returns the token
+ * count: no object per token, for the segmenter, which makes its own.
+ */
+export function tokenizeInto(text: string, from = 0, to = text.length): number {
+  let count = 0;
   const slice = to === text.length ? text : text.slice(0, to);
   let pos = from;
   for (;;) {
@@ -43,8 +68,8 @@ export function tokenize(text: string, from = 0, to = text.length): RawToken[] {
     if (end - start > 2 && (isApostrophe(slice.charCodeAt(end - 2)) || isApostrophe(slice.charCodeAt(end - 3)))) {
       const c = CLITIC_RE.exec(slice.slice(start, end));
       if (c && c.index > 0) {
-        out.push({ start, end: start + c.index });
-        out.push({ start: start + c.index, end });
+        count = push(count, start, start + c.index);
+        count = push(count, start + c.index, end);
         continue;
       }
     }
@@ -53,9 +78,9 @@ export function tokenize(text: string, from = 0, to = text.length): RawToken[] {
       end += 1;
       pos = end;
     }
-    out.push({ start, end });
+    count = push(count, start, end);
   }
-  return out;
+  return count;
 }
 
 export function isAbbreviation(token: string): boolean {
