@@ -23,6 +23,11 @@ interface NerSpan { start: number; end: number; type: string }
 const NAME_PARTICLES = new Set(['de', 'da', 'di', 'do', 'dos', 'van', 'von', 'der', 'den', 'bin', 'bint', 'ibn', 'al', 'el', 'la', 'le', 'du', 'del', 'della', 'ter', 'y']);
 const ORG_JOINERS = new Set(['of', 'and', 'the', 'for', '&', 'on', 'de', 'du', 'des', 'in', 'es', 'upon', 'sur', 'am', 'an', ...NAME_PARTICLES]);
 
+// regular expressions are made once, here and below: a literal in a function is a new RegExp object each time it runs
+const LOWER_CASE = /^\p{Ll}/u;
+/** "al-Assad", "bin-Salman" */
+const LOWER_PREFIXED_NAME = /^\p{Ll}+-\p{Lu}/u;
+
 /**
  * A tagged span never runs across an ordinary lower-case word ("Lee met Xi" is two names): split it there,
  * keeping name particles ("Ursula von der Leyen") and the joiners of organisation names ("Bank of England").
@@ -32,7 +37,7 @@ function splitSpan(words: readonly string[], from: number, to: number, type: str
   let start = from;
   for (let i = from; i < to; i++) {
     const w = words[i];
-    if (/^\p{Ll}/u.test(w) && !keep.has(w) && !/^\p{Ll}+-\p{Lu}/u.test(w)) {
+    if (LOWER_CASE.test(w) && !keep.has(w) && !LOWER_PREFIXED_NAME.test(w)) {
       if (i > start) out.push({ start, end: i, type });
       start = i + 1;
     }
@@ -73,8 +78,10 @@ function typeOfTag(tag: string): string {
   return type;
 }
 
-const isCapitalized = (w: string) => /^\p{Lu}/u.test(w);
-const isNameWord = (w: string) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w);
+const CAPITALIZED = /^\p{Lu}/u;
+const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
+const isCapitalized = (w: string) => CAPITALIZED.test(w);
+const isNameWord = (w: string) => NAME_WORD.test(w);
 
 /** Every piece has all fields (one shape); `used`: taken into a mention with another piece (set by buildMentions). */
 interface Piece { kind: 'name' | 'demonym' | 'title' | 'pronoun' | 'agent'; start: number; end: number; type: Mention['type']; country: string | null; phrase: Phrase | null; used: boolean }
@@ -368,52 +375,64 @@ function buildMentions(cx: Context, pieces: Piece[], sentence: number, out: Ment
   }
 
   // relational descriptions: "Lee's predecessor", "his predecessor", "his Turkish counterpart"
-  for (let i = from; i < to; i++) {
-    if (!isRelationNoun(lower[i])) continue;
-    let j = i - 1;
-    let country: string | null = null;
-    const dem = out.find((m) => m.sentence === sentence && m.kind === 'demonym' && m.tokenEnd === i);
-    if (dem) { country = dem.country; j = dem.tokenStart - 1; out.splice(out.indexOf(dem), 1); }
-    if (j < 0) continue;
-    let start = j;
-    let owner: Mention | undefined;
-    const pw = lower[j];
-    if (POSSESSIVE.has(words[j]) && j > 0) {
-      owner = out.find((m) => m.sentence === sentence && m.tokenEnd === j && (m.type === 'PERSON' || m.type === 'COUNTRY'));
-      if (!owner) continue;
-      start = owner.tokenStart;
-    } else if (pw === 'his' || pw === 'her' || pw === 'their') {
-      owner = out.find((m) => m.sentence === sentence && m.tokenStart === j && m.kind === 'pronoun');
-      if (!owner && pw !== 'their') continue;
-    } else if (pw !== 'the') continue;
-    const m: Mention = {
-      start: tokens[start].start, end: tokens[i].end, text: textOf(text, tokens, start, i + 1),
-      kind: 'title', type: 'PERSON', country, role: null, sentence, tokenStart: start, tokenEnd: i + 1,
-      relation: { noun: lower[i].replace(/s$/, ''), possessor: null }, former: lower[i] === 'predecessor',
-    };
-    if (owner) possessors.set(m, owner);
-    out.push(m);
-    // "Macron's predecessor, Francois Hollande, …": a capitalized name in apposition, even when the tagger missed it
-    if (words[i + 1] === ',' && !out.some((x) => x.sentence === sentence && (x.full ? tokenOf(tokens, x.full.start) : x.tokenStart) <= i + 3 && x.tokenEnd > i + 2) && !matchAt(lex, words, i + 2, to, (ph) => ph.kind === 'title')) {
-      const j = nameAfter(words, i + 2, to);
-      if (j - (i + 2) >= 2 && (words[j] === ',' || j === to - 1)) {
-        out.push({
-          start: tokens[i + 2].start, end: tokens[j - 1].end, text: textOf(text, tokens, i + 2, j),
-          kind: 'name', type: 'PERSON', country: null, role: null, sentence, tokenStart: i + 2, tokenEnd: j,
-        });
-      }
-    }
-  }
+  for (let i = from; i < to; i++) if (isRelationNoun(lower[i])) addRelation(cx, sentence, i, out);
 
   // a coordinated title shares the nationality of the first: "Chinese Premier Li Qiang and parliament chairman Zhao Leji"
   let a: Mention | null = null; // the titled name before b
   for (let k = own; k < out.length; k++) {
     const b = out[k];
     if (!b.full || b.kind !== 'name') continue;
-    if (a && !b.country && a.country && b.full.start > a.end && /^\s*(?:,|and|,\s*and)\s*$/.test(text.slice(a.end, b.full.start))) b.country = a.country;
+    if (a && !b.country && a.country && b.full.start > a.end && COORDINATION.test(text.slice(a.end, b.full.start))) b.country = a.country;
     a = b;
   }
 }
+
+/**
+ * Appends the relational description ending in the relation noun at token i, if it has a possessor or an article
+ * (kept out of buildMentions' loop over tokens: the closures here would make that loop allocate a context per token).
+ */
+function addRelation(cx: Context, sentence: number, i: number, out: Mention[]): void {
+  const { lex, text, tokens, words, lower } = cx;
+  const to = cx.bounds[sentence + 1];
+  let j = i - 1;
+  let country: string | null = null;
+  const dem = out.find((m) => m.sentence === sentence && m.kind === 'demonym' && m.tokenEnd === i);
+  if (dem) { country = dem.country; j = dem.tokenStart - 1; out.splice(out.indexOf(dem), 1); }
+  if (j < 0) return;
+  let start = j;
+  let owner: Mention | undefined;
+  const pw = lower[j];
+  if (POSSESSIVE.has(words[j]) && j > 0) {
+    owner = out.find((m) => m.sentence === sentence && m.tokenEnd === j && (m.type === 'PERSON' || m.type === 'COUNTRY'));
+    if (!owner) return;
+    start = owner.tokenStart;
+  } else if (pw === 'his' || pw === 'her' || pw === 'their') {
+    owner = out.find((m) => m.sentence === sentence && m.tokenStart === j && m.kind === 'pronoun');
+    if (!owner && pw !== 'their') return;
+  } else if (pw !== 'the') return;
+  const m: Mention = {
+    start: tokens[start].start, end: tokens[i].end, text: textOf(text, tokens, start, i + 1),
+    kind: 'title', type: 'PERSON', country, role: null, sentence, tokenStart: start, tokenEnd: i + 1,
+    relation: { noun: lower[i].replace(PLURAL_S, ''), possessor: null }, former: lower[i] === 'predecessor',
+  };
+  if (owner) possessors.set(m, owner);
+  out.push(m);
+  // "Macron's predecessor, Francois Hollande, …": a capitalized name in apposition, even when the tagger missed it
+  if (words[i + 1] === ',' && !out.some((x) => x.sentence === sentence && (x.full ? tokenOf(tokens, x.full.start) : x.tokenStart) <= i + 3 && x.tokenEnd > i + 2) && !matchAt(lex, words, i + 2, to, isTitle)) {
+    const j = nameAfter(words, i + 2, to);
+    if (j - (i + 2) >= 2 && (words[j] === ',' || j === to - 1)) {
+      out.push({
+        start: tokens[i + 2].start, end: tokens[j - 1].end, text: textOf(text, tokens, i + 2, j),
+        kind: 'name', type: 'PERSON', country: null, role: null, sentence, tokenStart: i + 2, tokenEnd: j,
+      });
+    }
+  }
+}
+
+const PLURAL_S = /s$/;
+const isTitle = (ph: Phrase) => ph.kind === 'title';
+
+const COORDINATION = /^\s*(?:,|and|,\s*and)\s*$/;
 
 /** The text of tokens a .. b - 1. */
 const textOf = (text: string, tokens: readonly Token[], a: number, b: number): string => text.slice(tokens[a].start, tokens[b - 1].end);
