@@ -25,11 +25,18 @@ interface Cluster {
   hasName: boolean;
 }
 
-const isHonorific = (w: string) => /^(?:Mr|Mrs|Ms|Dr)\.?$/.test(w);
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr)\.?$/;
+const SPACES = /\s+/;
+const LEADING_THE = /^the /i;
+const QUALIFIER = /\((.*)\)/;
+const TRAILING_QUALIFIER = /\s*\(.*\)$/;
+
+const isHonorific = (w: string) => HONORIFIC.test(w);
 const isNotHonorific = (w: string) => !isHonorific(w);
 /** The words of a name without honorifics (the split words themselves when there are none). */
 function nameTokens(s: string): string[] {
-  const words = s.split(/\s+/);
+  const words = s.split(SPACES);
   return words.some(isHonorific) ? words.filter(isNotHonorific) : words;
 }
 const NO_TOKENS: string[] = [];
@@ -115,7 +122,7 @@ export function resolveEntities(text: string, mentions: readonly Mention[]): Cor
           if (!c.country && (m.relation.noun === 'predecessor' || m.relation.noun === 'successor')) c.country = owner.country;
           if (m.relation.noun === 'predecessor' && owner.role) {
             const base = c.role ?? owner.role;
-            c.role = base.startsWith('former') ? base : roleText(base.replace(/\s*\(.*\)$/, ''), true, /\((.*)\)/.exec(base)?.[1]);
+            c.role = base.startsWith('former') ? base : roleText(base.replace(TRAILING_QUALIFIER, ''), true, QUALIFIER.exec(base)?.[1]);
           }
         }
       } else if (m.generic) {
@@ -138,7 +145,7 @@ export function resolveEntities(text: string, mentions: readonly Mention[]): Cor
       if (appoTitle != null && appoTitle > i && !of[appoTitle]) join(c, appoTitle);
       return;
     }
-    const canonical = m.type === 'LOCATION' && m.country && lex.byFirst ? m.text.replace(/^the /i, '') : m.text.replace(/^the /i, '');
+    const canonical = m.type === 'LOCATION' && m.country && lex.byFirst ? m.text.replace(LEADING_THE, '') : m.text.replace(LEADING_THE, '');
     const key = `${m.type}:${canonical.toLowerCase()}`;
     const c = byKey.get(key) ?? newCluster(m.type, canonical, key);
     c.hasName = true;
