@@ -118,7 +118,7 @@ export function findMentions(text: string, sentences: readonly Sentence[], token
   // first pass: the words of full person names; second pass: those words alone are that person too ("Xi" after
   // "Xi Jinping"). The first pass notes where such words would have changed its pieces (see sentencePieces), and
   // only a sentence with such a place is built again; every other keeps its mentions.
-  const checks = new Int32Array(tokens.length);
+  const checks = new Uint8Array(tokens.length);
   const first: Mention[] = [];
   const firstBounds = new Int32Array(n + 1);
   for (let s = 0; s < n; s++) {
@@ -130,7 +130,7 @@ export function findMentions(text: string, sentences: readonly Sentence[], token
   if (personWords.size === 0) return ordered(first);
   let mentions = first;
   for (let s = 0; s < n; s++) {
-    const changes = anyCheckIn(checks, words, bounds[s], bounds[s + 1], personWords);
+    const changes = anyCheckIn(cx, s, checks, personWords);
     // from the first sentence that changes on, the mentions go to a new list
     if (changes && mentions === first) mentions = first.slice(0, firstBounds[s]);
     if (changes) buildMentions(cx, sentencePieces(cx, s, personWords), s, mentions);
@@ -163,9 +163,19 @@ function fullNameWords(mentions: readonly Mention[], words: readonly string[]): 
   return out;
 }
 
-/** Whether person words fill the words of one of the first pass's checks in tokens from .. to. */
-function anyCheckIn(checks: Int32Array, words: readonly string[], from: number, to: number, personWords: ReadonlySet<string>): boolean {
-  for (let i = from; i < to; i++) if (checks[i] !== 0 && allIn(words, i, checks[i], personWords)) return true;
+/** Where the first pass tested a word (CHECK_WORD) or a tagged span starting at the token (CHECK_SPAN), see sentencePieces. */
+const CHECK_WORD = 1, CHECK_SPAN = 2;
+
+/** Whether person words fill the word or the whole span of one of the first pass's checks in sentence s. */
+function anyCheckIn(cx: Context, s: number, checks: Uint8Array, personWords: ReadonlySet<string>): boolean {
+  const { words, spans } = cx;
+  let k = cx.spanBounds[s]; // the sentence's spans, walked along with the tokens
+  for (let i = cx.bounds[s]; i < cx.bounds[s + 1]; i++) {
+    if (checks[i] === CHECK_WORD && personWords.has(words[i])) return true;
+    if (checks[i] !== CHECK_SPAN) continue;
+    while (spans[k].start < i) k++;
+    if (allIn(words, i, spans[k].end, personWords)) return true;
+  }
   return false;
 }
 
@@ -187,10 +197,10 @@ const byPosition = (a: Mention, b: Mention) => a.start - b.start || b.end - a.en
 
 /**
  * The pieces of sentence s. Words of person names (personWords) change them only at a tagged span that is not a
- * person's and at an untagged word: the first pass, given none, notes in `checks` where those places are (the end
- * of the words to test, at the place's first token), for anyCheckIn to tell which sentences can come out otherwise.
+ * person's and at an untagged word: the first pass, given none, notes in `checks` where those places are (at the
+ * place's first token), for anyCheckIn to tell which sentences can come out otherwise.
  */
-function sentencePieces(cx: Context, s: number, personWords: ReadonlySet<string>, checks?: Int32Array): Piece[] {
+function sentencePieces(cx: Context, s: number, personWords: ReadonlySet<string>, checks?: Uint8Array): Piece[] {
   const { lex, words, lower, spans } = cx;
   const from = cx.bounds[s], to = cx.bounds[s + 1];
   const lastSpan = cx.spanBounds[s + 1];
@@ -217,7 +227,7 @@ function sentencePieces(cx: Context, s: number, personWords: ReadonlySet<string>
     }
     // a name the article already gave a person is that person, whatever the tagger says here ("He met Xi Jinping")
     if (span && span.type !== 'PER') {
-      if (checks) checks[i] = span.end;
+      if (checks) checks[i] = CHECK_SPAN;
       if (allIn(words, span.start, span.end, personWords)) { pieces.push(namePiece(span.start, span.end, 'PERSON')); i = span.end; continue; }
     }
     const lexLen = phrase ? phrase.words.length : 0;
@@ -236,7 +246,7 @@ function sentencePieces(cx: Context, s: number, personWords: ReadonlySet<string>
     if (span && span.type !== 'MISC') { pieces.push(nerPiece(span)); i = span.end; continue; }
     if (!span) {
       // (personWords holds only capitalized words: the check of this place need not ask isCapitalized)
-      if (checks) checks[i] = i + 1;
+      if (checks) checks[i] = CHECK_WORD;
       if (personWords.has(w) && isCapitalized(w)) {
         let j = i + 1;
         while (j < to && personWords.has(words[j]) && !spanStartsAt(spans, next, lastSpan, j)) j++;
