@@ -1,4 +1,4 @@
-// `npm run bench -- peers [--dir=DIR] [--limit=N] [--seconds=S]`: the same real article text through dyad's whole
+// `npm run bench -- peers [--dir=DIR] [--limit=N] [--seconds=S] [--warm-seconds=W]`: the same real article text through dyad's whole
 // analysis and through the JS libraries a user might reach for instead, on one core, in the same run: compromise
 // (sentences, people/places/organizations, dates) and wink-nlp with wink-eng-lite-web-model (sentences, entities,
 // which include dates). Tokens are dyad's count of the same text for every row, so the rates compare.
@@ -44,10 +44,13 @@ export async function run(args: string[]): Promise<void> {
   const dir = benchDir(args);
   const { articles } = benchFiles(dir, Number(opt(args, '--limit') ?? 300));
   const budget = Number(opt(args, '--seconds') ?? 3) * 1000;
+  const warm = Number(opt(args, '--warm-seconds') ?? 3) * 1000;
   const tokens = articles.map((a) => segmentStage.run(createDocument(a)).tokens?.length ?? 0);
   const results: { tool: Tool; rate: number; tokRate: number; found: Found; n: number }[] = [];
   for (const tool of tools()) {
-    for (const a of articles.slice(0, 20)) tool.run(a); // warm-up: models loaded, JIT settled
+    // warm-up, the same for every tool: models loaded, then passes over the articles for `warm` ms (the JIT settles)
+    const w0 = performance.now();
+    do { for (const a of articles) tool.run(a); } while (performance.now() - w0 < warm);
     const found: Found = { sentences: 0, entities: 0, dates: 0 };
     let n = 0;
     let tok = 0;
@@ -65,7 +68,7 @@ export async function run(args: string[]): Promise<void> {
     results.push({ tool, rate: n / s, tokRate: tok / s, found, n });
   }
   const dyad = results[0];
-  console.log(`peers: ${articles.length} articles from ${dir} (${(tokens.reduce((x, y) => x + y, 0) / articles.length).toFixed(0)} tokens/article), one core, Node ${process.version}`);
+  console.log(`peers: ${articles.length} articles from ${dir} (${(tokens.reduce((x, y) => x + y, 0) / articles.length).toFixed(0)} tokens/article), one core, Node ${process.version}; each tool warmed up for ${warm / 1000} s, then timed for ${budget / 1000} s`);
   console.log('  tool         articles/s   tokens/s   × dyad time   sentences   entities   dates   what it does');
   for (const r of results) {
     const per = (v: number) => (v / articles.length).toFixed(1).padStart(5);
