@@ -1,6 +1,7 @@
 // A worker thread of the analyzer pool: analyzes the articles it is sent and posts each analysis (or the error's
 // message) back with the article's sequence number. Articles that arrive together are analyzed together, stage by
-// stage (analyzeMany: each stage stays in the caches for the group), at most GROUP at a time. Pure: no storage here.
+// stage (analyzeMany: each stage stays in the caches for the group), at most GROUP at a time, and their results go
+// back in one message. Pure: no storage here.
 import { parentPort } from 'node:worker_threads';
 import { analyzeMany } from '../analyze/index.js';
 import type { Article } from '../ingest/article.js';
@@ -23,10 +24,11 @@ if (parentPort) {
     } catch (err) {
       results = jobs.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
-    jobs.forEach(({ seq }, i) => {
+    // one message for the group: each message costs both threads a wake-up and a clone of its own
+    port.postMessage(jobs.map(({ seq }, i) => {
       const r = results[i];
-      port.postMessage(r instanceof Error ? { seq, error: r.message } : { seq, analysis: r });
-    });
+      return r instanceof Error ? { seq, error: r.message } : { seq, analysis: r };
+    }));
     if (queue.length && !scheduled) { scheduled = true; setImmediate(flush); }
   };
   port.on('message', (job: Job) => {

@@ -59,12 +59,15 @@ export class AnalyzerPool {
     // a capped old generation makes each thread collect early: resident memory stays near what it needs (models,
     // lexicons, caches: well under the cap); a thread that reaches it dies and is replaced (see fail)
     const slot: Slot = { worker: new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: THREAD_YOUNG_MB } }), pending: new Map(), dead: false };
-    slot.worker.on('message', (m: { seq: number; analysis?: Analysis; error?: string }) => {
-      const p = slot.pending.get(m.seq);
-      if (!p) return;
-      slot.pending.delete(m.seq);
-      if (m.error !== undefined) p.reject(new Error(m.error));
-      else p.resolve(m.analysis!);
+    // a worker posts the results of a group of articles together
+    slot.worker.on('message', (results: { seq: number; analysis?: Analysis; error?: string }[]) => {
+      for (const m of results) {
+        const p = slot.pending.get(m.seq);
+        if (!p) continue;
+        slot.pending.delete(m.seq);
+        if (m.error !== undefined) p.reject(new Error(m.error));
+        else p.resolve(m.analysis!);
+      }
     });
     const fail = (err: Error) => {
       if (slot.dead) return;
