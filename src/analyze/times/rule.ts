@@ -2,6 +2,11 @@ import type { TimeType } from '../schema.js';
 import type { Ymd } from './calendar.js';
 import type { Dir } from './tense.js';
 
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const SPACE = /\s/;
+const WORD_CHAR_BEFORE = /[\p{L}\p{N}'’$%-]/u;
+const WORD_CHAR_AFTER = /[\p{L}\p{N}'’%-]/u;
+
 /** What a rule makes of one match, before overlaps are settled and references resolved. */
 export interface Found {
   type: TimeType;
@@ -61,18 +66,18 @@ export function rx(source: string, flags = 'gid'): RegExp {
 /** The word just before offset `at` (lower-cased), or ''. */
 export function wordBefore(text: string, at: number): string {
   let e = at;
-  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  while (e > 0 && SPACE.test(text[e - 1])) e--;
   let s = e;
-  while (s > 0 && /[\p{L}\p{N}'’$%-]/u.test(text[s - 1])) s--;
+  while (s > 0 && WORD_CHAR_BEFORE.test(text[s - 1])) s--;
   return text.slice(s, e).toLowerCase();
 }
 
 /** The word just after offset `at` (lower-cased), or ''. */
 export function wordAfter(text: string, at: number): string {
   let s = at;
-  while (s < text.length && /\s/.test(text[s])) s++;
+  while (s < text.length && SPACE.test(text[s])) s++;
   let e = s;
-  while (e < text.length && /[\p{L}\p{N}'’%-]/u.test(text[e])) e++;
+  while (e < text.length && WORD_CHAR_AFTER.test(text[e])) e++;
   return text.slice(s, e).toLowerCase();
 }
 
