@@ -47,7 +47,7 @@ export interface Rule {
  * inside words on \b before it tries the lookbehind and the alternatives (10-25% faster scans). A rule whose match
  * may begin otherwise ("'90s", "12/3/2004" after a letter) keeps the lookbehind alone.
  *
- * Builds a global regex with match indices (case-insensitive unless told); one space in the source means any run of
+ * Builds a global regex with match indices (case-insensitive unless told; see matchSpan for the rules without indices); one space in the source means any run of
  * whitespace, outside character classes. No 'u' flag: the rules use no Unicode properties, and the engine is faster without.
  */
 export function rx(source: string, flags = 'gid'): RegExp {
@@ -62,6 +62,13 @@ export function rx(source: string, flags = 'gid'): RegExp {
   }
   return new RegExp(out, flags);
 }
+
+/**
+ * A rule's `x` group, [start, end], for the rules built without match indices: every rule's x group is its whole match
+ * (what stands around it is lookaround) but for the-year's, and the 'd' flag doubles what a match allocates (an array
+ * of offsets per group), so only the rules that read another group's offsets (or the-year) keep it.
+ */
+export const matchSpan = (m: RegExpExecArray): [number, number] => [m.index, m.index + m[0].length];
 
 /** The word just before offset `at` (lower-cased), or ''. */
 export function wordBefore(text: string, at: number): string {

@@ -2,7 +2,7 @@ import { fmtDay, isValid, pad, toMs, weekday, type Ymd } from './calendar.js';
 import { HOLIDAYS, MONTHS, MONTH_RE, SPELLED_YEAR_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber, parseSpelledYear, SMALL, TEENS, TENS } from './lexicon.js';
 import { resolveHoliday, resolveMonth, resolveQuarter, shifted } from './normalize.js';
 import { NOT_YEAR_NOUNS } from './lexicon.js';
-import { isCap, rx, wordAfter, wordBefore, type Ctx, type Rule } from './rule.js';
+import { isCap, matchSpan, rx, wordAfter, wordBefore, type Ctx, type Rule } from './rule.js';
 
 // regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
 const DOT_END = /\.$/;
@@ -74,17 +74,17 @@ function yearish(ctx: Ctx, start: number, end: number, y: number): boolean {
 export const absoluteRules: Rule[] = [
   {
     name: 'iso-date', pre: /\d{4}-\d\d-\d\d/,
-    re: rx(String.raw`\b(?<y>\d{4})-(?<mo>\d\d)-(?<d>\d\d)(?:[T ](?<h>\d\d):(?<mi>\d\d))?\b`),
+    re: rx(String.raw`\b(?<y>\d{4})-(?<mo>\d\d)-(?<d>\d\d)(?:[T ](?<h>\d\d):(?<mi>\d\d))?\b`, 'gi'),
     build(m) {
       const g = m.groups!, t = { y: +g.y, m: +g.mo, d: +g.d };
       if (!isValid(t)) return null;
       return g.h ? { type: 'TIME', value: `${fmtDay(t)}T${g.h}:${g.mi}` } : { type: 'DATE', value: fmtDay(t) };
     },
   },
-  { name: 'iso-week', pre: /\d{4}-W\d\d/, re: rx(String.raw`\b(?<y>\d{4})-W(?<w>\d\d)\b`, 'gd'), build: (m) => ({ type: 'DATE', value: `${m.groups!.y}-W${m.groups!.w}` }) },
+  { name: 'iso-week', pre: /\d{4}-W\d\d/, re: rx(String.raw`\b(?<y>\d{4})-W(?<w>\d\d)\b`, 'g'), build: (m) => ({ type: 'DATE', value: `${m.groups!.y}-W${m.groups!.w}` }) },
   {
     name: 'slash-date', pre: /\d\/\d/,
-    re: rx(String.raw`(?<![\d/])(?<mo>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2})(?![\d/])`),
+    re: rx(String.raw`(?<![\d/])(?<mo>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2})(?![\d/])`, 'gi'),
     build(m) {
       const g = m.groups!, t = { y: g.y.length === 2 ? twoDigitYear(g.y) : +g.y, m: +g.mo, d: +g.d };
       return isValid(t) ? { type: 'DATE', value: fmtDay(t) } : null;
@@ -93,9 +93,9 @@ export const absoluteRules: Rule[] = [
   {
     // "Jan. 5", "January 5, 2026", "Monday, Oct. 26", "mid-November", "late November 1999", "June 2020"
     name: 'month-day-year',
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:(?<rel>last|this|next|each|every|this coming|this past) )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d))?(?:(?:,? (?:of )?(?<y>\d{4})(?!\d))| (?<ys>${SPELLED_YEAR_RE})(?![\w-])|(?: (?:of )?(?<yrel>last|this|next) year))?)(?!\w)`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:(?<rel>last|this|next|each|every|this coming|this past) )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d))?(?:(?:,? (?:of )?(?<y>\d{4})(?!\d))| (?<ys>${SPELLED_YEAR_RE})(?![\w-])|(?: (?:of )?(?<yrel>last|this|next) year))?)(?!\w)`, 'gi'),
     build(m, ctx) {
-      const g = m.groups!, x = m.indices!.groups!.x;
+      const g = m.groups!, x = matchSpan(m);
       if (g.wd && !isCap(g.wd)) return null;
       const prev = wordBefore(ctx.text, x[0]);
       if (!monthOk(g.mon, !!(g.d || g.y || g.ys), prev)) return null;
@@ -160,20 +160,20 @@ export const absoluteRules: Rule[] = [
   },
   {
     name: 'short-decade', pre: /['’]\d0s/i,
-    re: rx(String.raw`(?<![\w])(?<x>(?:(?:the )?(?:early|late|mid)[ -])?(?:the )?['’](?<yy>\d)0s)\b`),
+    re: rx(String.raw`(?<![\w])(?<x>(?:(?:the )?(?:early|late|mid)[ -])?(?:the )?['’](?<yy>\d)0s)\b`, 'gi'),
     build: (m) => ({ type: 'DATE', value: `19${m.groups!.yy}` }),
   },
   {
     name: 'century', pre: /century/i,
-    re: rx(String.raw`\b(?<![\w])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?<o>\d{1,2})(?:st|nd|rd|th)[ -]century)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?<o>\d{1,2})(?:st|nd|rd|th)[ -]century)(?![\w-])`, 'gi'),
     build: (m) => ({ type: 'DATE', value: pad(+m.groups!.o - 1, 2) }),
   },
   {
     // no prefilter: the rule's own alternation of names is the test, and a separate one only scanned the text twice
     name: 'holiday',
-    re: rx(String.raw`\b(?<![\w])(?<x>(?:(?<rel>last|next|this) )?(?<h>${alt(Object.keys(HOLIDAYS))})(?:,? (?<y>\d{4}))?)(?![\w])`),
+    re: rx(String.raw`\b(?<![\w])(?<x>(?:(?<rel>last|next|this) )?(?<h>${alt(Object.keys(HOLIDAYS))})(?:,? (?<y>\d{4}))?)(?![\w])`, 'gi'),
     build(m, ctx) {
-      const g = m.groups!, x = m.indices!.groups!.x;
+      const g = m.groups!, x = matchSpan(m);
       if (!isCap(g.h)) return null;
       const code = HOLIDAYS[g.h.toLowerCase().replace(CURLY_APOSTROPHES, "'")];
       if (!code) return null;
@@ -208,9 +208,9 @@ export const absoluteRules: Rule[] = [
   {
     // "the third quarter", "third-quarter", "the fiscal first quarter", "the fourth quarter of 1989", "1989's second half", "Q3 2025"
     name: 'quarter', pre: /quarter|half/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?<yp>\d{4})(?:['’]s)? |(?<yrel>this|last|next) year['’]s )?(?:(?<adj>fiscal|calendar|year-earlier|year-ago|same|latest|current|previous|last|past|next|this|coming|recent|most recent|just-ended|just-completed)[ -]+)*(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]+)?(?:fiscal[ -]+)?(?<u>quarter|half)(?:(?: of| of fiscal|,)? (?<y>\d{4})| of (?:the )?(?<yrel2>this|last|next|the) (?:fiscal )?year)?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?<yp>\d{4})(?:['’]s)? |(?<yrel>this|last|next) year['’]s )?(?:(?<adj>fiscal|calendar|year-earlier|year-ago|same|latest|current|previous|last|past|next|this|coming|recent|most recent|just-ended|just-completed)[ -]+)*(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]+)?(?:fiscal[ -]+)?(?<u>quarter|half)(?:(?: of| of fiscal|,)? (?<y>\d{4})| of (?:the )?(?<yrel2>this|last|next|the) (?:fiscal )?year)?)(?![\w-])`, 'gi'),
     build(m, ctx) {
-      const g = m.groups!, x = m.indices!.groups!.x;
+      const g = m.groups!, x = matchSpan(m);
       const text = m[0].toLowerCase();
       const adj = (text.match(QUARTER_ADJECTIVE) ?? [])[1];
       const hasThe = THE_WORD_FIRST.test(text);
@@ -242,7 +242,7 @@ export const absoluteRules: Rule[] = [
   {
     // "nineteen ninety-six", "the year two thousand", "two thousand and one"
     name: 'spelled-year', pre: /nineteen|two\s+thousand/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the year )?(?:nineteen (?:hundred(?: and)? )?(?<a>(?:${TENS})(?:[- ](?:${SMALL}))?|${TEENS}|${SMALL})|two thousand(?:(?: and)? (?<b>${TEENS}|${SMALL}))?))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the year )?(?:nineteen (?:hundred(?: and)? )?(?<a>(?:${TENS})(?:[- ](?:${SMALL}))?|${TEENS}|${SMALL})|two thousand(?:(?: and)? (?<b>${TEENS}|${SMALL}))?))(?![\w-])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!;
       if (TWO_THOUSAND.test(m[0]) && !SPELLED_YEAR_PREPOSITION.test(wordBefore(ctx.text, m.index))) return null;
@@ -252,7 +252,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     name: 'spelled-decade', pre: /ties/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?:nineteen )?(?<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?:nineteen )?(?<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w-])`, 'gi'),
     build(m) {
       const t = m.groups!.t.toLowerCase();
       return { type: 'DATE', value: '19' + (['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(t) + 2) };
@@ -260,7 +260,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     name: 'fiscal-year', pre: /fiscal|financial|(?:current|full)\s+year|latest\s+period/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:(?<rel>current|full|whole|latest|past|previous|last|next|coming) )?(?:fiscal|financial) year|the (?:current|full) year|the latest period)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:(?<rel>current|full|whole|latest|past|previous|last|next|coming) )?(?:fiscal|financial) year|the (?:current|full) year|the latest period)(?![\w-])`, 'gi'),
     build(m, ctx) {
       if (PERIOD.test(m[0])) return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1), ref: { kind: 'quarter', n: 0 } };
       const rel = m.groups!.rel?.toLowerCase();
@@ -270,7 +270,7 @@ export const absoluteRules: Rule[] = [
   {
     // "by year-end", "year's end", "since year end"
     name: 'year-end', pre: /year(?:-|\s+|['’]s\s+)end/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?year(?:-| |['’]s )end)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?year(?:-| |['’]s )end)(?![\w-])`, 'gi'),
     build(m, ctx) {
       const since = wordBefore(ctx.text, m.index) === 'since';
       return { type: 'DATE', ...shifted(ctx.anchor, 'Y', since ? -1 : 0) };
@@ -278,7 +278,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     name: 'q-quarter', pre: /Q[1-4]/,
-    re: rx(String.raw`\b(?<x>Q(?<q>[1-4])(?: (?<y>\d{4}))?)\b`, 'gd'),
+    re: rx(String.raw`\b(?<x>Q(?<q>[1-4])(?: (?<y>\d{4}))?)\b`, 'g'),
     build: (m, ctx) => ({ type: 'DATE', ...resolveQuarter(+m.groups!.q, m.groups!.y ? +m.groups!.y : null, ctx.anchor, ctx.dir(m.index, m.index + m[0].length)) }),
   },
 ];

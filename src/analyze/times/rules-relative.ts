@@ -1,7 +1,7 @@
 import { addDays, fmtDay, weekday } from './calendar.js';
 import { NUM_RE, PARTS_OF_DAY, REFS, SEASONS, SEASON_RE, SETS, SPELLED_YEAR_RE, UNITS, UNIT_RE, VAGUE_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber, parseSpelledYear } from './lexicon.js';
 import { duration, resolveSeason, resolveWeekday, shifted, type Gran } from './normalize.js';
-import { isCap, rx, wordAfter, wordBefore, type Found, type Rule } from './rule.js';
+import { isCap, matchSpan, rx, wordAfter, wordBefore, type Found, type Rule } from './rule.js';
 
 // regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
 const PLURAL_S = /(?:ie)?s$/;
@@ -76,7 +76,7 @@ export const relativeRules: Rule[] = [
   {
     // "yesterday", "today", "tonight", "late yesterday", "tomorrow morning"
     name: 'day-word',
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>early|late|earlier|later) )?(?<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)(?: (?<pod>morning|afternoon|evening|night))?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>early|late|earlier|later) )?(?<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)(?: (?<pod>morning|afternoon|evening|night))?)(?![\w-])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!, w = g.w.toLowerCase().replace(SPACES, ' ');
       const base = shifted(ctx.anchor, 'D', DAY_WORDS[w]);
@@ -87,9 +87,9 @@ export const relativeRules: Rule[] = [
   {
     // "Monday", "on Tuesday", "last Friday", "Friday afternoon"
     name: 'weekday',
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?:early|late|earlier|later) )?(?:(?<the>the )?(?<rel>last|next|this|coming|past|previous|following|preceding) )?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?: (?<pod>morning|afternoon|evening|night|overnight)(?<pl2>s)?)?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?:early|late|earlier|later) )?(?:(?<the>the )?(?<rel>last|next|this|coming|past|previous|following|preceding) )?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?: (?<pod>morning|afternoon|evening|night|overnight)(?<pl2>s)?)?)(?![\w-])`, 'gi'),
     build(m, ctx) {
-      const g = m.groups!, x = m.indices!.groups!.x, dow = WEEKDAYS[g.wd.toLowerCase()];
+      const g = m.groups!, x = matchSpan(m), dow = WEEKDAYS[g.wd.toLowerCase()];
       if (!isCap(g.wd)) return null;
       if (g.pl || g.pl2) return ON_EVERY.test(wordBefore(ctx.text, x[0])) || !g.rel ? { type: 'SET', value: `XXXX-WXX-${dow}` + (g.pod ? `T${POD(g.pod)}` : ''), start: x[0], end: x[1] } : null;
       const rel = g.rel?.toLowerCase();
@@ -112,9 +112,9 @@ export const relativeRules: Rule[] = [
   {
     // "last year", "this week", "next month", "earlier this year", "later this month", "the past year", "last summer", "this morning"
     name: 'relative-unit',
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of|the turn of) )?(?<the>the )?(?<rel>last|next|this past|this coming|this|past|previous|coming|current|following|upcoming|prior)[ -](?<u>week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night|${SEASON_RE}|season))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of|the turn of) )?(?<the>the )?(?<rel>last|next|this past|this coming|this|past|previous|coming|current|following|upcoming|prior)[ -](?<u>week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night|${SEASON_RE}|season))(?![\w-])`, 'gi'),
     build(m, ctx) {
-      const g = m.groups!, x = m.indices!.groups!.x, rel = g.rel.toLowerCase(), u = g.u.toLowerCase();
+      const g = m.groups!, x = matchSpan(m), rel = g.rel.toLowerCase(), u = g.u.toLowerCase();
       if (!g.the && (rel === 'past' || rel === 'following' || rel === 'prior')) return null;
       if (isCap(g.u) && x[0] > 0 && isCap(g.rel) && (!AFTER_SENTENCE_END.test(ctx.text.slice(Math.max(0, x[0] - 3), x[0]))
         || AFTER_OPENING_QUOTE.test(ctx.text.slice(Math.max(0, x[0] - 4), x[0])))) return null; // a title: "This Week", ABC's "This Week"
@@ -143,7 +143,7 @@ export const relativeRules: Rule[] = [
   {
     // "the end of the year", "the beginning of the month"
     name: 'part-of-unit', pre: /\bof\s+the\s+(?:year|month|week|decade|century|quarter)/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:end|beginning|start|middle|rest|remainder|turn) of the (?<u>year|month|week|decade|century|quarter))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:end|beginning|start|middle|rest|remainder|turn) of the (?<u>year|month|week|decade|century|quarter))(?![\w-])`, 'gi'),
     build: (m, ctx) => ({ type: 'DATE', ...shifted(ctx.anchor, GRAN[unitCode(m.groups!.u)], 0) }),
   },
   {
@@ -175,9 +175,9 @@ export const relativeRules: Rule[] = [
   {
     // "year-earlier", "year-ago" (as in "the year-earlier period")
     name: 'year-earlier', pre: /year-(?:earlier|ago)/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?year-(?:earlier|ago)(?: (?:period|quarter|level|figure|results|(?:first )?(?<n>${NUM_RE}) months))?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?year-(?:earlier|ago)(?: (?:period|quarter|level|figure|results|(?:first )?(?<n>${NUM_RE}) months))?)(?![\w-])`, 'gi'),
     build(m, ctx) {
-      const x = m.indices!.groups!.x;
+      const x = matchSpan(m);
       // "the year-earlier nine months": the same stretch of months a year before, a duration as "the first nine months" is
       const months = m.groups!.n ? parseNumber(m.groups!.n) : null;
       if (months !== null) return { type: 'DURATION', value: duration(months, 'M') };
@@ -226,7 +226,7 @@ export const relativeRules: Rule[] = [
   {
     // "years" in "after years of strained relations", "for months"
     name: 'bare-plural',
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?<u>minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?<u>minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])`, 'gi'),
     build(m, ctx) {
       const prev = wordBefore(ctx.text, m.index), next = wordAfter(ctx.text, m.index + m[0].length);
       if (!BARE_PLURAL_BEFORE.test(prev) || NOT_DURATION_AFTER.test(next)) return null;
@@ -237,7 +237,7 @@ export const relativeRules: Rule[] = [
   {
     // "now", "recently", "the future", "in the past", "currently"
     name: 'reference',
-    re: rx(String.raw`\b(?<![\w-])(?<x>${alt(Object.keys(REFS).filter((k) => !/^(?:once|earlier|later|eventually|shortly|upcoming|one day|already|so far|to date|soon|future|recent|previously|formerly|at this time|in recent years|the present|present-day)$/.test(k)))})(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>${alt(Object.keys(REFS).filter((k) => !/^(?:once|earlier|later|eventually|shortly|upcoming|one day|already|so far|to date|soon|future|recent|previously|formerly|at this time|in recent years|the present|present-day)$/.test(k)))})(?![\w-])`, 'gi'),
     build(m, ctx) {
       const w = m.groups!.x.toLowerCase().replace(SPACES, ' ');
       const next = wordAfter(ctx.text, m.index + m[0].length);
@@ -251,7 +251,7 @@ export const relativeRules: Rule[] = [
     // "daily", "every week", "each year", "every other Monday"
     // no prefilter: one as costly as the rule (an alternation tried at every offset) only adds its own scan
     name: 'set',
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?<adv>${alt(Object.keys(SETS))})|(?:every|each)(?: other)? (?:(?<n>${NUM_RE}) )?(?<u>${UNIT_RE}|weekend|morning|afternoon|evening|night|${WEEKDAY_RE}|${SEASON_RE})(?<pl>s)?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?<adv>${alt(Object.keys(SETS))})|(?:every|each)(?: other)? (?:(?<n>${NUM_RE}) )?(?<u>${UNIT_RE}|weekend|morning|afternoon|evening|night|${WEEKDAY_RE}|${SEASON_RE})(?<pl>s)?)(?![\w-])`, 'gi'),
     build(m) {
       const g = m.groups!;
       if (g.adv) return { type: 'SET', value: SETS[g.adv.toLowerCase()] };
@@ -267,9 +267,9 @@ export const relativeRules: Rule[] = [
   {
     // "the summer", "last fall", "summer 2020", "in spring"
     name: 'season', pre: new RegExp(SEASON_RE, 'i'),
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>early|late|mid)[ -])?(?<the>the )?(?<s>${SEASON_RE})(?: (?:of )?(?:(?<y>\d{4})|(?<ys>${SPELLED_YEAR_RE})))?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>early|late|mid)[ -])?(?<the>the )?(?<s>${SEASON_RE})(?: (?:of )?(?:(?<y>\d{4})|(?<ys>${SPELLED_YEAR_RE})))?)(?![\w-])`, 'gi'),
     build(m, ctx) {
-      const g = m.groups!, x = m.indices!.groups!.x;
+      const g = m.groups!, x = matchSpan(m);
       const prev = wordBefore(ctx.text, x[0]), next = wordAfter(ctx.text, x[1]);
       const year = g.y ? +g.y : g.ys ? parseSpelledYear(g.ys) : null;
       if (year === null) {
@@ -283,7 +283,7 @@ export const relativeRules: Rule[] = [
   {
     // "by mid-afternoon", "at mid morning", "mid-afternoon yesterday": a part of the day, on the publication day unless a day word follows
     name: 'mid-part-of-day', pre: /mid[-\s]?(?:afternoon|morning)/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>mid[- ]?(?<p>afternoon|morning)(?: (?<w>yesterday|today|tomorrow))?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>mid[- ]?(?<p>afternoon|morning)(?: (?<w>yesterday|today|tomorrow))?)(?![\w-])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!;
       if (!g.w && !MID_DAY_BEFORE.test(wordBefore(ctx.text, m.index))) return null;
@@ -294,19 +294,19 @@ export const relativeRules: Rule[] = [
   {
     // "in the weeks ahead", "the months ahead": an open stretch of time from now on
     name: 'units-ahead', pre: /s\s+ahead/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>the (?<u>hours|days|weeks|months|years) ahead)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?<u>hours|days|weeks|months|years) ahead)(?![\w-])`, 'gi'),
     build: (m) => ({ type: 'DURATION', value: duration(null, unitCode(m.groups!.u)) }),
   },
   {
     // "a day-long meeting", "a years-long feud": a duration used as an adjective (decades are left to "decades")
     name: 'unit-long', pre: /-long/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?<u>hour|day|week|month|year)(?<pl>s)?-long)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?<u>hour|day|week|month|year)(?<pl>s)?-long)(?![\w-])`, 'gi'),
     build: (m) => ({ type: 'DURATION', value: duration(m.groups!.pl ? null : 1, unitCode(m.groups!.u)) }),
   },
   {
     // "the near future", "the short term"
     name: 'vague-future', pre: /future|term|past/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:near|foreseeable|immediate) (?:future|term)|the short term|the (?:distant|recent|not-too-distant|not too distant) (?:past|future))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:near|foreseeable|immediate) (?:future|term)|the short term|the (?:distant|recent|not-too-distant|not too distant) (?:past|future))(?![\w-])`, 'gi'),
     build: (m) => ({ type: 'DATE', value: PAST.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
   },
   {
@@ -325,7 +325,7 @@ export const relativeRules: Rule[] = [
   {
     // "the weekend", "the next day", "that day" (reference-relative)
     name: 'weekend', pre: /weekend/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>the weekend)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the weekend)(?![\w-])`, 'gi'),
     build(m, ctx) {
       if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE', unresolved: true };
       let dir = ctx.dir(m.index, m.index + m[0].length);
@@ -340,7 +340,7 @@ export const relativeRules: Rule[] = [
     // "that day", "the same week", "later that year": the period of the date just spoken of
     // no prefilter: one as costly as the rule (an alternation tried at every offset) only adds its own scan
     name: 'anaphoric',
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?:earlier|later) )?(?:that|the same) (?<u>day|week|month|year)|(?<in>earlier|later) in the (?<u2>week|month|year))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?:earlier|later) )?(?:that|the same) (?<u>day|week|month|year)|(?<in>earlier|later) in the (?<u2>week|month|year))(?![\w-])`, 'gi'),
     build(m, ctx) {
       // "earlier in the year", "later in the month": the period the text is written in ("later in the day" is left alone: news
       // uses it of the day under narration as often as of the publication day)
@@ -351,7 +351,7 @@ export const relativeRules: Rule[] = [
   },
   {
     name: 'next-day', pre: /(?:next|following|previous|preceding)\s+(?:day|morning|evening|night)/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>the (?<r>next|following|previous|preceding) (?<u>day|morning|evening|night))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?<r>next|following|previous|preceding) (?<u>day|morning|evening|night))(?![\w-])`, 'gi'),
     build(m, ctx) {
       const n = FORWARD.test(m.groups!.r) ? 1 : -1;
       const base = shifted(ctx.anchor, 'D', n);
