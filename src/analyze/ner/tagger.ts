@@ -1,6 +1,6 @@
 // The runtime tagger: words in, BIO labels out, one sentence at a time.
 import { compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
-import { gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
+import { gazetteerBits, gazetteerIndex, staticFeatures, WordInfos, type GazetteerIndex, type SentenceFeatures, type WordInfo } from './features.js';
 import { StaticScorer } from './static-scores.js';
 import { WordTables } from './word-tables.js';
 import { BIO_OF, LABEL_COUNT } from './labels.js';
@@ -27,7 +27,7 @@ export class Tagger {
   private ids = new Uint8Array(256);
   private gaz = new Uint8Array(256);
   private statics = new Float32Array(256 * LABEL_COUNT);
-  private readonly gazetteer: (h: number) => number;
+  private readonly gazetteer: GazetteerIndex;
 
   /** the model's header; its dense weights are not kept (the compact copy scores the same) */
   readonly header: ModelHeader;
@@ -43,11 +43,7 @@ export class Tagger {
     // word infos and weights belong to this tagger: the decoder may keep weight rows in the words' slots
     this.scratch.words = this.tables;
     this.infos = new WordInfos(model.lexicon, wordCache);
-    // most lookups miss: a bit per hash bucket (2^20) answers those without touching the map
-    const names = model.lexicon.gazetteer;
-    const present = new Uint32Array(1 << 15);
-    for (const h of names.keys()) present[(h >>> 5) & 0x7fff] |= 1 << (h & 31);
-    this.gazetteer = (h) => (present[(h >>> 5) & 0x7fff] & (1 << (h & 31)) ? names.get(h) ?? 0 : 0);
+    this.gazetteer = gazetteerIndex(model.lexicon.gazetteer);
   }
 
   /** BIO labels of one sentence's words. */
