@@ -282,15 +282,18 @@ export const PAIR_COUNT = 5;
 
 /** The features of the word with a neighbour (bigrams, the shape trigram): no cache can hold these. */
 export function pairFeatures(m1: WordInfo | null, w: WordInfo, p1: WordInfo | null, out: Uint32Array): void {
-  const km1 = m1 ? m1.key : BOUNDARY_BEFORE;
-  const kp1 = p1 ? p1.key : BOUNDARY_AFTER;
-  const sm1 = m1 ? m1.short : BOUNDARY_BEFORE;
-  const sp1 = p1 ? p1.short : BOUNDARY_AFTER;
-  out[0] = mix(mix(T.KeyM1Key, km1), w.key);
-  out[1] = mix(mix(T.KeyKeyP1, w.key), kp1);
-  out[2] = mix(mix(mix(T.Short3, sm1), w.short), sp1);
-  out[3] = mix(mix(T.KeyShortP1, w.key), sp1);
-  out[4] = mix(mix(T.ShortM1Key, sm1), w.key);
+  // the hashes as signed 32-bit integers, the same bits to mix: an unsigned one above 2^31 handed to a call that is
+  // not inlined is a new heap number
+  const km1 = (m1 ? m1.key : BOUNDARY_BEFORE) | 0;
+  const kp1 = (p1 ? p1.key : BOUNDARY_AFTER) | 0;
+  const sm1 = (m1 ? m1.short : BOUNDARY_BEFORE) | 0;
+  const sp1 = (p1 ? p1.short : BOUNDARY_AFTER) | 0;
+  const k = w.key | 0, s = w.short | 0;
+  out[0] = mix(mix(T.KeyM1Key, km1), k);
+  out[1] = mix(mix(T.KeyKeyP1, k), kp1);
+  out[2] = mix(mix(mix(T.Short3, sm1), s), sp1);
+  out[3] = mix(mix(T.KeyShortP1, k), sp1);
+  out[4] = mix(mix(T.ShortM1Key, sm1), k);
 }
 
 /** The capitalization of the word after its left neighbour's (m1Cap 7: none); 64 values. */
