@@ -1,6 +1,15 @@
 import type { Document, Mention, Token } from '../document.js';
 import type { EventActor } from '../schema.js';
 
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const SAID_AFTER = /^\s+(?:said|says|told|added|noted|stated)\b/;
+const AND_OR_COMMA_BETWEEN = /^(?:,\s*|\s+)and\s+$|^,\s+$/;
+const AND_TWO_WORDS_BETWEEN = /^\s+and\s+\S+\s+\S+\s+$/;
+const CLAUSE_PUNCT = /[,;:()“”"]/;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const NOT_LETTERS = /[^\p{L}'’]+/u;
+const GAP_SEPARATOR = /[^\p{L}\p{N}'’$£€-]+/u;
+
 /** A mention that can take part in an event, with what it stands for. */
 export interface Actor {
   mention: number; entity: string | null; name: string; country: string | null; start: number; end: number; tokenStart: number;
@@ -45,8 +54,7 @@ export function actorsBySentence(doc: Document): Actor[][] {
     // "his fiscal rules": a possessive pronoun owns something; it is not a party to the event
     if (m.kind === 'pronoun' && POSSESSIVE_PRONOUNS.has(m.text.toLowerCase())) return;
     // a possessor is not a party of the clause ("Lee's key priorities"), only the agent of a noun ("Iraq's invasion")
-    const after = doc.text.slice(m.end, m.end + 2);
-    const possessive = after === "'s" || after === '’s';
+    const possessive = doc.text.startsWith("'s", m.end) || doc.text.startsWith('’s', m.end); // read in place, no slice
     // a dateline ("NAIROBI, Kenya (AP) _") names where the story was filed, not who acted
     if (m.end <= datelineEnd(m.sentence)) return;
     out[m.sentence].push({ mention: i, entity: e?.id ?? null, name: e?.name ?? m.text, country: e?.country ?? m.country, start: m.start, end: m.end, tokenStart: m.tokenStart, phraseStart: m.full?.start ?? m.start, possessive });
@@ -103,13 +111,13 @@ export function objectsOf(actors: readonly Actor[], tokens: readonly Token[], tr
     }
     const last = out[out.length - 1];
     // "visit Baghdad, Gremitskikh said": a name followed by a reporting verb is the speaker, not one more object
-    if (/^\s+(?:said|says|told|added|noted|stated)\b/.test(text.slice(a.end, a.end + 10))) break;
-    if (/^(?:,\s*|\s+)and\s+$|^,\s+$/.test(text.slice(last.end, a.start)) || /^\s+and\s+\S+\s+\S+\s+$/.test(text.slice(last.end, a.start))) out.push(a);
+    if (SAID_AFTER.test(text.slice(a.end, a.end + 10))) break;
+    if (AND_OR_COMMA_BETWEEN.test(text.slice(last.end, a.start)) || AND_TWO_WORDS_BETWEEN.test(text.slice(last.end, a.start))) out.push(a);
     else break;
   }
   // "condemns Kenya, Tanzania bombings": the actors name where an event happened, they are not its object
   if (out.length > 0) {
-    const after = text.slice(out[out.length - 1].end, out[out.length - 1].end + 40).toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w && w !== "'s" && w !== '’s' && w !== 's');
+    const after = text.slice(out[out.length - 1].end, out[out.length - 1].end + 40).toLowerCase().split(NOT_LETTERS).filter((w) => w && w !== "'s" && w !== '’s' && w !== 's');
     if (after.length > 0 && (EVENT_NOUNS.has(after[0]) || (after.length > 1 && EVENT_NOUNS.has(after[1]) && !GAP_STOP.has(after[0])))) return [];
   }
   return out;
@@ -120,14 +128,14 @@ const NO_PREPOSITIONS: ReadonlySet<string> = new Set();
 /** Whether the words between a verb and an actor leave the actor as the verb's object. */
 export function directObject(text: string, from: number, to: number, allowed: ReadonlySet<string>): boolean {
   const raw = text.slice(from, to);
-  if (/[,;:()“”"]/.test(raw)) return false; // a clause or an aside lies between
-  const gap = raw.split(/[^\p{L}\p{N}'’$£€-]+/u).filter(Boolean);
+  if (CLAUSE_PUNCT.test(raw)) return false; // a clause or an aside lies between
+  const gap = raw.split(GAP_SEPARATOR).filter(Boolean);
   if (gap.length > 6) return false;
   for (let i = 0; i < gap.length; i++) {
     const w = gap[i].toLowerCase();
     if (allowed.has(w)) continue;
     // a place or a day between verb and object ("met in Washington with X", "met on Monday with X")
-    if ((w === 'in' || w === 'at' || w === 'on') && i + 1 < gap.length && /^\p{Lu}/u.test(gap[i + 1])) continue;
+    if ((w === 'in' || w === 'at' || w === 'on') && i + 1 < gap.length && CAPITAL_FIRST.test(gap[i + 1])) continue;
     if (GAP_STOP.has(w) || EVENT_NOUNS.has(w)) return false;
   }
   return true;
@@ -145,7 +153,7 @@ export function afterPreposition(actors: readonly Actor[], tokens: readonly Toke
     let p = a.tokenStart - 1;
     // allow a determiner or a capitalized word between the preposition and the actor ("by a South Korean leader"),
     // never a verb ("to remove U.S. forces")
-    while (p > from && !preps.has(tokens[p].text.toLowerCase()) && a.tokenStart - p < 3 && (DETERMINER_WORDS.has(tokens[p].text.toLowerCase()) || /^\p{Lu}/u.test(tokens[p].text))) p--;
+    while (p > from && !preps.has(tokens[p].text.toLowerCase()) && a.tokenStart - p < 3 && (DETERMINER_WORDS.has(tokens[p].text.toLowerCase()) || CAPITAL_FIRST.test(tokens[p].text))) p--;
     if (preps.has(tokens[p].text.toLowerCase())) return a;
   }
   return null;

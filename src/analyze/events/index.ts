@@ -1,7 +1,7 @@
 import type { Stage } from '../pipeline.js';
-import { layer, type Document, type Token } from '../document.js';
+import { layer, type Document, type Mention, type Token } from '../document.js';
 import type { Event, Sentence, TimeExpr, Modality } from '../schema.js';
-import { eventLexicon, triggerCandidates, type TriggerEntry } from './lexicon.js';
+import { eventLexicon, triggerCandidates, type CameoCode, type TriggerEntry } from './lexicon.js';
 import { modalityAt } from './modality.js';
 import { entriesToTry, objectGate } from './object-gate.js';
 import { lowerWords } from '../tokens/lower.js';
@@ -27,6 +27,22 @@ const OBJECT_PREPOSITIONS: Record<string, ReadonlySet<string>> = {
   '14': new Set(['against']), '16': new Set(['on', 'against']), '17': NONE, '18': new Set(['on', 'against']), '19': new Set(['on', 'against', 'in']),
 };
 const ON_AGAINST_OF = new Set(['on', 'against', 'of', 'into']);
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const DIGIT_FIRST = /^\d/;
+const YEAR_FIRST = /^\d{4}/;
+/** the same test as text.toLowerCase().startsWith('since'), without the lower-cased copy */
+const SINCE_FIRST = /^since/i;
+const DAY_FIRST = /^\d{4}-\d{2}-\d{2}/;
+const SINCE_BEFORE = /since\s*$/;
+const WHEN_AFTER = /^\s*,\s*when\b/;
+/** "lifting economic sanctions" */
+const EASING_BEFORE = /\b(?:lift|lifts|lifted|lifting|ease|eased|eases|easing|remove|removed|removing|end|ended|ending)\b[^.,;:]{0,45}$/i;
+const COOPERATIVE = /^0[3-6]/;
+const AND_BETWEEN = /^\s+and\s+$/;
+const NO_OBJECT_AFTER = /^\s*(?:[,.;:]|$|(?:on|in|at|last|this|next|again|today|yesterday|separately|privately|briefly|for)\b)/i;
+const AGREEMENT_AFTER = /^\s+(?:an?|the|their|its|new|two)?\s*(?:[\p{L}-]+\s+){0,2}(?:pact|deal|agreement|accord|treaty|memorandum|protocol|declaration|communiqu[eé]|talks)\b/iu;
+const POSSESSIVE_S = /^['’]s\s/;
+const LOWER_WORDS_BETWEEN = /^\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 const BOTH_SIDES = /\b(?:both sides|both countries|the two countries|the two sides|both nations|the two nations|both governments|the two governments)\b/i;
 
 interface Found { tok: number; len: number; entry: TriggerEntry & { cameo: string } }
@@ -44,11 +60,12 @@ function kindOf(tokens: readonly Token[], lower: readonly string[], k: number, o
 }
 
 /** The words within the gate's reach after token i (before `to`) that start some object phrase. */
-function objectStarts(tokens: readonly Token[], lower: readonly string[], i: number, to: number, reach: number, objectWords: ReadonlySet<string>, kinds: Uint8Array): string[] {
-  const out: string[] = [];
-  for (let k = i + 1; k < to && k < i + reach; k++) if (kindOf(tokens, lower, k, objectWords, kinds) === OBJECT_START) out.push(lower[k]);
-  return out;
+function objectStarts(tokens: readonly Token[], lower: readonly string[], i: number, to: number, reach: number, objectWords: ReadonlySet<string>, kinds: Uint8Array): readonly string[] {
+  let out: string[] | null = null; // most triggers have none: no array for them
+  for (let k = i + 1; k < to && k < i + reach; k++) if (kindOf(tokens, lower, k, objectWords, kinds) === OBJECT_START) (out ??= []).push(lower[k]);
+  return out ?? NO_WORDS;
 }
+const NO_WORDS: readonly string[] = [];
 
 /**
  * Whether one of the entry's object phrases starts within OBJECT_WINDOW words of `from`, in the same clause.
@@ -78,7 +95,7 @@ const VERB_CUES = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'can'
 function verbCue(lower: readonly string[], i: number, from: number, actorEnds: Uint8Array): boolean {
   if (i === from) return false;
   const prev = lower[i - 1];
-  return VERB_CUES.has(prev) || /ly$/.test(prev) || actorEnds[i - 1] === 1;
+  return VERB_CUES.has(prev) || prev.endsWith('ly') || actorEnds[i - 1] === 1;
 }
 
 /**
@@ -106,7 +123,7 @@ function findTriggers(tokens: readonly Token[], lower: readonly string[], from: 
       const after = lower[i + entry.words.length];
       if (entry.next && !(after && entry.next.includes(after))) continue;
       if (entry.object && !objectFollows(tokens, lower, i + entry.words.length, to, entry, lex.objectWords, kinds)) continue;
-      const looksNominal = DETERMINERS.has(prev) || /^\d/.test(prev);
+      const looksNominal = DETERMINERS.has(prev) || DIGIT_FIRST.test(prev);
       // "bomb attacks", "economic sanctions": a form that is also a noun is a verb only after a subject or a verb cue;
       // after a preposition ("a warning against travel to …") it is never a verb
       if (!entry.nominal && i > from && PREPOSITION_WORDS.has(prev) && prev !== 'to') continue;
@@ -138,12 +155,12 @@ export function dateFor(doc: Document, times: readonly TimeExpr[], sentence: Sen
   let bestDist = Infinity;
   for (const t of times) {
     if (t.start < sentence.start || t.end > sentence.end) continue;
-    if (t.type === 'DURATION' || t.type === 'SET' || !/^\d{4}/.test(t.value)) continue;
+    if (t.type === 'DURATION' || t.type === 'SET' || !YEAR_FIRST.test(t.value)) continue;
     const before = doc.text.slice(Math.max(sentence.start, t.start - 6), t.start).toLowerCase();
-    const isSince = /since\s*$/.test(before) || t.text.toLowerCase().startsWith('since');
+    const isSince = SINCE_BEFORE.test(before) || SINCE_FIRST.test(t.text);
     if (isSince) {
       // "since November, when Xi visited …": the when-clause happened then
-      if (t.end <= triggerStart && /^\s*,\s*when\b/.test(doc.text.slice(t.end, triggerStart))) return t;
+      if (t.end <= triggerStart && WHEN_AFTER.test(doc.text.slice(t.end, triggerStart))) return t;
       continue;
     }
     const dist = t.start >= triggerStart ? t.start - triggerStart : triggerStart - t.end;
@@ -179,37 +196,19 @@ export function codeEvents(doc: Document): Event[] {
     let lastVerbEnd = -1;
     for (const f of triggers) {
       // "lifting economic sanctions": easing a sanction is a concession, not a sanction
-      const easing = f.entry.cameo.startsWith('16') && /\b(?:lift|lifts|lifted|lifting|ease|eased|eases|easing|remove|removed|removing|end|ended|ending)\b[^.,;:]{0,45}$/i.test(doc.text.slice(Math.max(sentence.start, tokens[f.tok].start - 40), tokens[f.tok].start));
+      const easing = f.entry.cameo.startsWith('16') && EASING_BEFORE.test(doc.text.slice(Math.max(sentence.start, tokens[f.tok].start - 40), tokens[f.tok].start));
       const code = cameo.get(easing ? '081' : f.entry.cameo)!;
       const tEnd = f.tok + f.len;
       // "signed cooperation agreements": the noun restates the verb's event
       if (f.entry.nominal && lastVerbCode && lastVerbCode.slice(0, 2) === code.code.slice(0, 2) && f.tok - lastVerbEnd < 5) continue;
       if (!f.entry.nominal) { lastVerbCode = code.code; lastVerbEnd = tEnd; }
       const pairs = argumentsFor(f, acts, tokens, doc.text, t0, placeActor(doc, s), owners);
-      const clauseStart = doc.text.slice(sentence.start, tokens[f.tok].start);
-      const base = (): Omit<Event, 'source' | 'target'> => {
-        let modality: Modality = modalityAt(tokens, t0, f.tok);
-        const timex = dateFor(doc, times, sentence, tokens[f.tok].start);
-        const published = doc.article.published;
-        // "meet separately Monday" in a Friday paper: a date after publication is a plan, not a fact
-        if (modality === 'asserted' && timex && published && /^\d{4}-\d{2}-\d{2}/.test(timex.value) && timex.value.slice(0, 10) > published) modality = 'planned';
-        // a conflict noun with no date of its own ("condemning Iraq's invasion of Kuwait") often recalls an older event:
-        // it stays undated rather than taking the publication day
-        const background = f.entry.nominal && Number(f.entry.cameo.slice(0, 2)) >= 10;
-        if (f.entry.nominal && modality === 'asserted' && modalAfter(tokens, tEnd, t1)) modality = 'hypothetical';
-        const fallback = (modality === 'asserted' || modality === 'reported') && !background ? published : null;
-        const date = timex ? timex.value.slice(0, 10) : fallback;
-        const loc = mentions.find((m) => m.sentence === s && m.locative && (m.type === 'LOCATION' || m.type === 'COUNTRY'));
-        return {
-          id: '', type: code.plover ?? 'OTHER', mode: code.mode, cameo: code.code, goldstein: code.goldstein,
-          location: loc ? { name: loc.text, country: loc.country } : null,
-          date, dateSource: timex ? 'text' : date ? 'published' : null, modality,
-          sentence: { start: sentence.start, end: sentence.end },
-          trigger: { start: tokens[f.tok].start, end: tokens[tEnd - 1].end, text: doc.text.slice(tokens[f.tok].start, tokens[tEnd - 1].end) },
-          confidence: 0.5, coder: 'dyad',
-        };
-      };
-      if (pairs.length === 0 && BOTH_SIDES.test(clauseStart.slice(-60))) { deferredBothSides.push({ event: base() }); continue; }
+      // "both sides signed …" with no pair named: the sides are settled once the article's events are known
+      if (pairs.length === 0 && BOTH_SIDES.test(doc.text.slice(Math.max(sentence.start, tokens[f.tok].start - 60), tokens[f.tok].start))) {
+        deferredBothSides.push({ event: eventBase(doc, times, s, t0, t1, f, code) });
+        continue;
+      }
+      if (pairs.length === 0) continue;
       const coded = new Set<string>();
       for (const [src, tgt] of pairs) {
         if (src.entity && src.entity === tgt.entity) continue;
@@ -218,7 +217,7 @@ export function codeEvents(doc: Document): Event[] {
         const parties = `${src.entity ?? src.name}|${tgt.entity ?? tgt.name}`;
         if (coded.has(parties)) continue;
         coded.add(parties);
-        const e = base();
+        const e = eventBase(doc, times, s, t0, t1, f, code);
         const confidence = 0.5 + (src.entity ? 0.15 : 0) + (tgt.entity ? 0.15 : 0) + (src.country && tgt.country ? 0.1 : 0);
         events.push({ ...e, source: asEventActor(src), target: asEventActor(tgt), confidence: Math.round(confidence * 100) / 100 });
       }
@@ -241,6 +240,41 @@ export function codeEvents(doc: Document): Event[] {
   return events;
 }
 
+/**
+ * The event of trigger f in sentence s (tokens [t0, t1)) before its actors are known. A function of its own,
+ * not a closure in codeEvents's loop: that made a closure and a context for every trigger, used or not.
+ */
+function eventBase(doc: Document, times: readonly TimeExpr[], s: number, t0: number, t1: number, f: Found, code: CameoCode): Omit<Event, 'source' | 'target'> {
+  const tokens = layer(doc, 'tokens'), sentence = layer(doc, 'sentences')[s];
+  const tEnd = f.tok + f.len;
+  let modality: Modality = modalityAt(tokens, t0, f.tok);
+  const timex = dateFor(doc, times, sentence, tokens[f.tok].start);
+  const published = doc.article.published;
+  // "meet separately Monday" in a Friday paper: a date after publication is a plan, not a fact
+  if (modality === 'asserted' && timex && published && DAY_FIRST.test(timex.value) && timex.value.slice(0, 10) > published) modality = 'planned';
+  // a conflict noun with no date of its own ("condemning Iraq's invasion of Kuwait") often recalls an older event:
+  // it stays undated rather than taking the publication day
+  const background = f.entry.nominal && Number(f.entry.cameo.slice(0, 2)) >= 10;
+  if (f.entry.nominal && modality === 'asserted' && modalAfter(tokens, tEnd, t1)) modality = 'hypothetical';
+  const fallback = (modality === 'asserted' || modality === 'reported') && !background ? published : null;
+  const date = timex ? timex.value.slice(0, 10) : fallback;
+  const loc = locationIn(layer(doc, 'mentions'), s);
+  return {
+    id: '', type: code.plover ?? 'OTHER', mode: code.mode, cameo: code.code, goldstein: code.goldstein,
+    location: loc ? { name: loc.text, country: loc.country } : null,
+    date, dateSource: timex ? 'text' : date ? 'published' : null, modality,
+    sentence: { start: sentence.start, end: sentence.end },
+    trigger: { start: tokens[f.tok].start, end: tokens[tEnd - 1].end, text: doc.text.slice(tokens[f.tok].start, tokens[tEnd - 1].end) },
+    confidence: 0.5, coder: 'dyad',
+  };
+}
+
+/** The first locative mention of a place or country in sentence s. */
+function locationIn(mentions: readonly Mention[], s: number): Mention | undefined {
+  for (const m of mentions) if (m.sentence === s && m.locative && (m.type === 'LOCATION' || m.type === 'COUNTRY')) return m;
+  return undefined;
+}
+
 function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[], text: string, sentenceStart: number, place: Actor | null, owners: readonly Actor[] = acts): [Actor, Actor][] {
   const tEnd = f.tok + f.len;
   if (f.entry.nominal) {
@@ -254,7 +288,7 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
     const conflict = Number(f.entry.cameo.slice(0, 2)) >= 10;
     const by = afterPreposition(acts, tokens, tEnd - 1, BY, 5);
     // "talks with Y", "an agreement with Y": "with" names the other party of cooperative events only
-    const withParty = /^0[3-6]/.test(f.entry.cameo) ? afterPreposition(acts, tokens, tEnd - 1, WITH, 4) : null;
+    const withParty = COOPERATIVE.test(f.entry.cameo) ? afterPreposition(acts, tokens, tEnd - 1, WITH, 4) : null;
     const to = conflict ? afterPreposition(acts, tokens, tEnd - 1, ON_AGAINST_OF, 3) : afterPreposition(acts, tokens, tEnd - 1, TO, 6) ?? withParty;
     const owner = ownerOf(owners, text, tokens, f.tok);
     // only a visit takes the sentence's subject and the place it names when the noun itself names no one
@@ -268,7 +302,7 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
   const prev = f.tok > sentenceStart ? tokens[f.tok - 1].text.toLowerCase() : '';
   const prev2 = f.tok - 1 > sentenceStart ? tokens[f.tok - 2].text.toLowerCase() : '';
   const word = tokens[f.tok].text.toLowerCase();
-  const participle = /ed$/.test(word) || word === 'met';
+  const participle = word.endsWith('ed') || word === 'met';
   const agent = participle ? afterPreposition(acts, tokens, tEnd - 1, BY, 6) : null;
   if (agent && (BE.has(prev) || BE.has(prev2) || !HAVE.has(prev))) {
     const to = afterPreposition(acts, tokens, tEnd - 1, TO, 3);
@@ -287,10 +321,9 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
   if (objects.length === 0) {
     // "Japan and Australia sign a pact", "the two leaders met on Monday": a coordinated subject is both parties,
     // when the verb takes no object of its own ("Romania and Slovenia tried to meet the standards" does)
-    const partner = acts.find((a) => a.end <= src.start && /^\s+and\s+$/.test(text.slice(a.end, src.start)));
+    const partner = acts.find((a) => a.end <= src.start && AND_BETWEEN.test(text.slice(a.end, src.start)));
     const rest = text.slice(tokens[tEnd - 1].end, tokens[tEnd - 1].end + 60);
-    const intransitive = /^\s*(?:[,.;:]|$|(?:on|in|at|last|this|next|again|today|yesterday|separately|privately|briefly|for)\b)/i.test(rest)
-      || /^\s+(?:an?|the|their|its|new|two)?\s*(?:[\p{L}-]+\s+){0,2}(?:pact|deal|agreement|accord|treaty|memorandum|protocol|declaration|communiqu[eé]|talks)\b/iu.test(rest);
+    const intransitive = NO_OBJECT_AFTER.test(rest) || AGREEMENT_AFTER.test(rest);
     return partner && intransitive ? [[partner, src]] : [];
   }
   return objects.map((o) => [src, o] as [Actor, Actor]);
@@ -298,9 +331,17 @@ function argumentsFor(f: Found, acts: readonly Actor[], tokens: readonly Token[]
 
 /** For a nominal event with no "to X": the country of a place named in the sentence ("in Beijing"), as an actor. */
 function placeActor(doc: Document, sentence: number): Actor | null {
-  const mentions = layer(doc, 'mentions');
-  const m = mentions.find((x) => x.sentence === sentence && x.locative && x.country);
-  if (!m) return null;
+  const m = placeIn(layer(doc, 'mentions'), sentence);
+  return m ? countryActor(doc, m) : null;
+}
+
+/** The first locative mention with a country in the sentence (a loop: a closure here made a context on every call). */
+function placeIn(mentions: readonly Mention[], sentence: number): Mention | undefined {
+  for (const x of mentions) if (x.sentence === sentence && x.locative && x.country) return x;
+  return undefined;
+}
+
+function countryActor(doc: Document, m: Mention): Actor {
   const country = (doc.entities ?? []).find((e) => e.type === 'COUNTRY' && e.country === m.country);
   return { mention: -1, entity: country?.id ?? null, name: country?.name ?? m.country!, country: m.country, start: m.start, end: m.end, tokenStart: m.tokenStart, phraseStart: m.start };
 }
@@ -310,7 +351,7 @@ function ownerOf(acts: readonly Actor[], text: string, tokens: readonly Token[],
   for (const a of acts) {
     if (a.tokenStart >= noun || noun - a.tokenStart > 4) continue;
     const between = text.slice(a.end, tokens[noun].start);
-    if (/^['’]s\s/.test(between) || /^\s+(?:[\p{Ll}-]+\s+){0,2}$/u.test(between)) return a;
+    if (POSSESSIVE_S.test(between) || LOWER_WORDS_BETWEEN.test(between)) return a;
   }
   return null;
 }

@@ -21,8 +21,12 @@ const gates = new WeakMap<readonly TriggerEntry[], ObjectGate | null>();
 
 /** The gate of one candidate list (made once per list), or null when none of its entries asks for an object. */
 export function objectGate(list: readonly TriggerEntry[], window: number): ObjectGate | null {
-  let gate = gates.get(list);
-  if (gate !== undefined) return gate;
+  const gate = gates.get(list);
+  return gate !== undefined ? gate : buildGate(list, window);
+}
+
+/** Made apart from objectGate: the closure here would have objectGate allocate a context on every call, cache hit or not. */
+function buildGate(list: readonly TriggerEntry[], window: number): ObjectGate | null {
   const free: number[] = [];
   const byStart = new Map<string, number[]>();
   let longest = 0;
@@ -34,7 +38,7 @@ export function objectGate(list: readonly TriggerEntry[], window: number): Objec
       if (at) at.push(i); else byStart.set(first, [i]);
     }
   });
-  gate = free.length === list.length ? null : { free, byStart, reach: longest + window };
+  const gate = free.length === list.length ? null : { free, byStart, reach: longest + window };
   gates.set(list, gate);
   return gate;
 }
@@ -49,9 +53,10 @@ export function entriesToTry(gate: ObjectGate, starts: readonly string[]): reado
     else if (!parts.includes(at)) parts.push(at);
   }
   if (!parts) return gate.free;
-  const all = parts.flat().sort((a, b) => a - b);
+  const all = parts.flat().sort(ascending);
   let n = 0;
   for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[n++] = all[k];
   all.length = n;
   return all;
 }
+const ascending = (a: number, b: number) => a - b;

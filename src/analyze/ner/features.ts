@@ -1,7 +1,7 @@
 // Feature extraction: each token gets a list of 32-bit feature hashes (static: from the words of the sentence);
 // the tagger adds the dynamic ones (previous predicted tags). Training and tagging share this code.
 import { FNV_SEED, hashString, mixBits as mix } from './hash.js';
-import { CLUSTER_BITS, GAZ_MAX_LEN, gazetteerStep, GAZ_SEED, type Lexicon } from './lexicon.js';
+import { CLUSTER_BITS, GAZ_MAX_LEN, GAZ_SEED, type Lexicon } from './lexicon.js';
 import { capClass, normalizeWord, wordKey, wordShape } from './words.js';
 
 /** Bumped whenever features change: a model trained with other features is refused. */
@@ -89,17 +89,37 @@ export function computeWordInfo(word: string, lexicon: Lexicon): WordInfo {
 }
 
 /**
+ * A gazetteer's map with a bit per hash bucket (2^20) in front: most lookups miss, and the bits answer those without
+ * touching the map.
+ */
+export interface GazetteerIndex { present: Uint32Array; names: ReadonlyMap<number, number> }
+
+export function gazetteerIndex(names: ReadonlyMap<number, number>): GazetteerIndex {
+  const present = new Uint32Array(1 << 15);
+  for (const h of names.keys()) present[(h >>> 5) & 0x7fff] |= 1 << (h & 31);
+  return { present, names };
+}
+
+/** The type mask of gazetteer hash h, given as a signed 32-bit integer (the map's keys are the unsigned ones). */
+function indexMask(g: GazetteerIndex, h: number): number {
+  return g.present[(h >>> 5) & 0x7fff] & (1 << (h & 31)) ? g.names.get(h >>> 0) ?? 0 : 0;
+}
+
+/**
  * Gazetteer bits of each token: for each type t, bit 2t = begins a match, bit 2t+1 = inside a match. Written into
  * `into` when it is long enough (its first infos.length bytes; the rest is left as it was), else into a new array.
+ * `lookup`: a function of the unsigned entry hash (see gazetteerKey), or an index. With an index the hashes stay
+ * signed 32-bit integers (mixBits: the same bits as gazetteerStep), small integers to V8: an unsigned hash above 2^31
+ * handed to a call that is not inlined is a new heap number, several per token.
  */
-export function gazetteerBits(infos: readonly WordInfo[], lookup: (h: number) => number, into?: Uint8Array): Uint8Array {
+export function gazetteerBits(infos: readonly WordInfo[], lookup: ((h: number) => number) | GazetteerIndex, into?: Uint8Array): Uint8Array {
   const n = infos.length;
   const bits = into && into.length >= n ? into.fill(0, 0, n) : new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     let h = GAZ_SEED;
     for (let len = 1; len <= GAZ_MAX_LEN && i + len <= n; len++) {
-      h = gazetteerStep(h, infos[i + len - 1].key);
-      const mask = lookup(h);
+      h = mix(h, infos[i + len - 1].key);
+      const mask = typeof lookup === 'function' ? lookup(h >>> 0) : indexMask(lookup, h);
       if (!mask) continue;
       for (let t = 0; t < 4; t++) {
         if (!(mask & (1 << t))) continue;
@@ -262,15 +282,18 @@ export const PAIR_COUNT = 5;
 
 /** The features of the word with a neighbour (bigrams, the shape trigram): no cache can hold these. */
 export function pairFeatures(m1: WordInfo | null, w: WordInfo, p1: WordInfo | null, out: Uint32Array): void {
-  const km1 = m1 ? m1.key : BOUNDARY_BEFORE;
-  const kp1 = p1 ? p1.key : BOUNDARY_AFTER;
-  const sm1 = m1 ? m1.short : BOUNDARY_BEFORE;
-  const sp1 = p1 ? p1.short : BOUNDARY_AFTER;
-  out[0] = mix(mix(T.KeyM1Key, km1), w.key);
-  out[1] = mix(mix(T.KeyKeyP1, w.key), kp1);
-  out[2] = mix(mix(mix(T.Short3, sm1), w.short), sp1);
-  out[3] = mix(mix(T.KeyShortP1, w.key), sp1);
-  out[4] = mix(mix(T.ShortM1Key, sm1), w.key);
+  // the hashes as signed 32-bit integers, the same bits to mix: an unsigned one above 2^31 handed to a call that is
+  // not inlined is a new heap number
+  const km1 = (m1 ? m1.key : BOUNDARY_BEFORE) | 0;
+  const kp1 = (p1 ? p1.key : BOUNDARY_AFTER) | 0;
+  const sm1 = (m1 ? m1.short : BOUNDARY_BEFORE) | 0;
+  const sp1 = (p1 ? p1.short : BOUNDARY_AFTER) | 0;
+  const k = w.key | 0, s = w.short | 0;
+  out[0] = mix(mix(T.KeyM1Key, km1), k);
+  out[1] = mix(mix(T.KeyKeyP1, k), kp1);
+  out[2] = mix(mix(mix(T.Short3, sm1), s), sp1);
+  out[3] = mix(mix(T.KeyShortP1, k), sp1);
+  out[4] = mix(mix(T.ShortM1Key, sm1), k);
 }
 
 /** The capitalization of the word after its left neighbour's (m1Cap 7: none); 64 values. */

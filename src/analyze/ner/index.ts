@@ -29,9 +29,7 @@ export const nerStage: Stage = {
     while (start < tokens.length) {
       let end = start + 1;
       while (end < tokens.length && tokens[end].sentence === tokens[start].sentence) end++;
-      const words = new Array<string>(end - start);
-      for (let i = start; i < end; i++) words[i - start] = tokens[i].text;
-      tagger.tagInto(words, tags, start);
+      tagger.tagTextsInto(tokens, start, end, tags);
       start = end;
     }
     return { nerTags: tags };

@@ -1,6 +1,6 @@
 // The runtime tagger: words in, BIO labels out, one sentence at a time.
 import { compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
-import { gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
+import { gazetteerBits, gazetteerIndex, staticFeatures, WordInfos, type GazetteerIndex, type SentenceFeatures, type WordInfo } from './features.js';
 import { StaticScorer } from './static-scores.js';
 import { WordTables } from './word-tables.js';
 import { BIO_OF, LABEL_COUNT } from './labels.js';
@@ -27,7 +27,7 @@ export class Tagger {
   private ids = new Uint8Array(256);
   private gaz = new Uint8Array(256);
   private statics = new Float32Array(256 * LABEL_COUNT);
-  private readonly gazetteer: (h: number) => number;
+  private readonly gazetteer: GazetteerIndex;
 
   /** the model's header; its dense weights are not kept (the compact copy scores the same) */
   readonly header: ModelHeader;
@@ -43,11 +43,7 @@ export class Tagger {
     // word infos and weights belong to this tagger: the decoder may keep weight rows in the words' slots
     this.scratch.words = this.tables;
     this.infos = new WordInfos(model.lexicon, wordCache);
-    // most lookups miss: a bit per hash bucket (2^20) answers those without touching the map
-    const names = model.lexicon.gazetteer;
-    const present = new Uint32Array(1 << 15);
-    for (const h of names.keys()) present[(h >>> 5) & 0x7fff] |= 1 << (h & 31);
-    this.gazetteer = (h) => (present[(h >>> 5) & 0x7fff] & (1 << (h & 31)) ? names.get(h) ?? 0 : 0);
+    this.gazetteer = gazetteerIndex(model.lexicon.gazetteer);
   }
 
   /** BIO labels of one sentence's words. */
@@ -59,7 +55,27 @@ export class Tagger {
   tagInto(words: readonly string[], out: string[], at: number): string[] {
     const n = words.length;
     if (n === 0) return out;
-    const { infos, gaz } = this.wordsOf(words);
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) infos[i] = this.infos.get(words[i]);
+    this.tagInfos(infos, out, at);
+    return out;
+  }
+
+  /**
+   * tagInto for the texts of items[from..to) (a sentence's tokens), written into out[from ..]: the same labels,
+   * without an array of the words' texts.
+   */
+  tagTextsInto(items: readonly { readonly text: string }[], from: number, to: number, out: string[]): void {
+    const n = to - from;
+    if (n <= 0) return;
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) infos[i] = this.infos.get(items[from + i].text);
+    this.tagInfos(infos, out, from);
+  }
+
+  private tagInfos(infos: WordInfo[], out: string[], at: number): void {
+    const n = infos.length;
+    const gaz = this.gazOf(infos);
     if (this.ids.length < n) this.ids = new Uint8Array(n * 2);
     if (this.beam > 1) {
       this.scoreStatics(infos, gaz);
@@ -70,20 +86,18 @@ export class Tagger {
       decodeGreedy(this.weights, this.buf, infos, this.ids, this.scratch);
     }
     for (let i = 0; i < n; i++) out[at + i] = BIO_OF[this.ids[i]];
-    return out;
   }
 
   /** The static scores of each token (token i's LABEL_COUNT scores at i·LABEL_COUNT, in weight units): for tests. */
   staticScores(words: readonly string[]): Float32Array {
-    const { infos, gaz } = this.wordsOf(words);
-    this.scoreStatics(infos, gaz);
+    const infos = words.map((w) => this.infos.get(w));
+    this.scoreStatics(infos, this.gazOf(infos));
     return this.statics.slice(0, words.length * LABEL_COUNT);
   }
 
-  private wordsOf(words: readonly string[]): { infos: WordInfo[]; gaz: Uint8Array } {
-    const n = words.length;
-    const infos: WordInfo[] = new Array(n);
-    for (let i = 0; i < n; i++) infos[i] = this.infos.get(words[i]);
+  /** The gazetteer bits of a sentence's word infos (in this.gaz), after resetting the tables if the word cache was emptied. */
+  private gazOf(infos: WordInfo[]): Uint8Array {
+    const n = infos.length;
     if (this.infos.generation !== this.tablesOf) {
       // the word cache was emptied: its old words are never handed out again, but this sentence may hold some
       this.tables.reset();
@@ -91,7 +105,7 @@ export class Tagger {
       this.tablesOf = this.infos.generation;
     }
     if (this.gaz.length < n) this.gaz = new Uint8Array(n * 2);
-    return { infos, gaz: gazetteerBits(infos, this.gazetteer, this.gaz) };
+    return gazetteerBits(infos, this.gazetteer, this.gaz);
   }
 
   private scoreStatics(infos: readonly WordInfo[], gaz: Uint8Array): void {

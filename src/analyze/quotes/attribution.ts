@@ -1,6 +1,19 @@
 import { CLAUSE_OPENERS, CUE_VERBS, DETERMINERS, PARTICIPLES, SKIP_BEFORE_VERB } from './lexicon.js';
 import { type Context, isCap, isInitialDot, isMark, npRight, npWord, sameSentence, verbLike } from './context.js';
 
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const ASKING_VERB = /^(?:say|tell|add|urge|warn|ask)$/;
+const LY_END = /ly$/;
+const TIME_PREPOSITION = /^(?:in|on|at|during|since|last|this|next|early|late)$/;
+const WHO_WHICH = /^(?:who|which)$/;
+const PARTY_STATE = /^[A-Z]-[A-Z][a-z]*\.?$/;
+const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it)$/;
+const LETTER = /\p{L}/u;
+const ING_ED_END = /(?:ing|ed)$/;
+const AFTER_NAME = /^(?:,|\.|who|$)/;
+const DASH = /^(?:―|—|–|--)$/;
+const AFTER_SUBJECT = /^[.,(]$/;
+
 /** Token ranges [start, end) of the cue and of the subject noun phrase that says the quote. */
 export interface Attribution {
   cue: [number, number] | null;
@@ -24,7 +37,7 @@ export function cueAt(c: Context, i: number): number {
   if (w === 'according') return c.lower[i + 1] === 'to' ? i + 2 : 0;
   const prev = c.lower[i - 1];
   if (prev !== undefined && sameSentence(c, i - 1, i) && NOUN_BEFORE_CUE.has(prev)) {
-    if (!(prev === 'to' && /^(?:say|tell|add|urge|warn|ask)$/.test(w))) return 0; // "despite calls for", "the notes"
+    if (!(prev === 'to' && ASKING_VERB.test(w))) return 0; // "despite calls for", "the notes"
   }
   if (isCap(c, i) && i !== c.sentenceStart[c.sent[i]]) return 0; // "Said" as a name
   if ((w === 'called' || w === 'calling' || w === 'calls') && c.lower[i + 1] === 'for') return i + 2;
@@ -34,9 +47,9 @@ export function cueAt(c: Context, i: number): number {
 /** Skips adverbs, auxiliaries and time words leftwards from token i; returns the new index. */
 function skipLeft(c: Context, i: number, floor: number): number {
   for (;;) {
-    while (i >= floor && (SKIP_BEFORE_VERB.has(c.lower[i]) || (/ly$/.test(c.lower[i]) && !isCap(c, i)))) i--;
+    while (i >= floor && (SKIP_BEFORE_VERB.has(c.lower[i]) || (LY_END.test(c.lower[i]) && !isCap(c, i)))) i--;
     // "who in 2010 said", "on Monday said", "last week said"
-    if (i - 1 >= floor && TIME_HEADS.test(c.lower[i]) && /^(?:in|on|at|during|since|last|this|next|early|late)$/.test(c.lower[i - 1])) { i -= 2; continue; }
+    if (i - 1 >= floor && TIME_HEADS.test(c.lower[i]) && TIME_PREPOSITION.test(c.lower[i - 1])) { i -= 2; continue; }
     return i;
   }
 }
@@ -53,7 +66,7 @@ export function npLeft(c: Context, i: number, floor: number, depth = 0, pp = tru
     if (k >= floor && c.lower[k] === '(') i = skipLeft(c, k - 1, floor);
     if (i < floor) return null;
   }
-  if (/^(?:who|which)$/.test(c.lower[i]) && c.lower[i - 1] === ',') i -= 1; // "X, a professor, who stated"
+  if (WHO_WHICH.test(c.lower[i]) && c.lower[i - 1] === ',') i -= 1; // "X, a professor, who stated"
   if (c.lower[i] === ',' || c.lower[i] === '--' || c.lower[i] === '—') {
     // "Burton, the committee's chairman, said"; "Mr. Perlman, who is …, said"; "Slepian's lawyer, Glenn Murray, said"
     let k = i - 1;
@@ -62,7 +75,7 @@ export function npLeft(c: Context, i: number, floor: number, depth = 0, pp = tru
     const inner = k + 1;
     const before = npLeft(c, k - 1, floor, depth + 1, false);
     // "Mitch McConnell, R-Ky., said": a party and state is no name
-    const tag = i - inner <= 2 && /^[A-Z]-[A-Z][a-z]*\.?$/.test(c.tokens[inner].text);
+    const tag = i - inner <= 2 && PARTY_STATE.test(c.tokens[inner].text);
     const innerIsName = !tag && isCap(c, inner) && !DETERMINERS.has(c.lower[inner]) && npRun(c, inner, i) === i;
     if (innerIsName) return [inner, i];
     // a chain of appositions: "Jose Basulto, founder of Brothers to the Rescue, a Cuban exile group …, called"
@@ -74,7 +87,7 @@ export function npLeft(c: Context, i: number, floor: number, depth = 0, pp = tru
     }
     return before;
   }
-  if (/^(?:he|she|they|we|i|it)$/.test(c.lower[i])) return [i, i + 1];
+  if (SUBJECT_PRONOUN.test(c.lower[i])) return [i, i + 1];
   const end = i + 1;
   let j = i;
   while (j >= floor && end - j < 12) {
@@ -91,15 +104,21 @@ export function npLeft(c: Context, i: number, floor: number, depth = 0, pp = tru
   while (start < end - 1 && LEADING.has(c.lower[start])) start++;
   if (start >= end) return null;
   // the phrase must hold a noun-like word; a bare determiner or number is no subject
-  if (!c.lower.slice(start, end).some((w) => /\p{L}/u.test(w) && !DETERMINERS.has(w))) return null;
+  if (!holdsNoun(c, start, end)) return null;
   // the object of a preposition is no subject: "Protesters marching through the streets chanted"
   if (pp && depth < 2 && PREPOSITIONS.has(c.lower[start - 1])) {
     let k = start - 2;
-    while (k >= floor && /(?:ing|ed)$/.test(c.lower[k]) && !isCap(c, k)) k--;
+    while (k >= floor && ING_ED_END.test(c.lower[k]) && !isCap(c, k)) k--;
     const outer = k < start - 2 || PREPOSITIONS.has(c.lower[start - 1]) ? npLeft(c, k, floor, depth + 1) : null;
     if (outer) return outer;
   }
   return [start, end];
+}
+
+/** Whether tokens [start, end) hold a word with a letter that is no determiner (read in place, not on a copy). */
+function holdsNoun(c: Context, start: number, end: number): boolean {
+  for (let k = start, to = Math.min(end, c.lower.length); k < to; k++) if (LETTER.test(c.lower[k]) && !DETERMINERS.has(c.lower[k])) return true;
+  return false;
 }
 
 function npRun(c: Context, from: number, to: number): number {
@@ -113,7 +132,7 @@ function withName(c: Context, np: [number, number]): [number, number] {
   if (isCap(c, np[0]) && !DETERMINERS.has(c.lower[np[0]])) return np;
   if (c.lower[np[1]] !== ',' || !isCap(c, np[1] + 1)) return np;
   const name = npRight(c, np[1] + 1, sentenceEnd(c, np[1] + 1));
-  if (name && !DETERMINERS.has(c.lower[name[0]]) && /^(?:,|\.|who|$)/.test(c.lower[name[1]] ?? '')) return name;
+  if (name && !DETERMINERS.has(c.lower[name[0]]) && AFTER_NAME.test(c.lower[name[1]] ?? '')) return name;
   return np;
 }
 
@@ -123,7 +142,7 @@ export function mainSubject(c: Context, i: number): [number, number] | null {
   while (k < i && (isMark(c, k) || c.quoted[k])) k++;
   // step over opening adverbial clauses, a comma at a time: "Following a swiftly called, late-afternoon meeting, the Council …"
   for (let tries = 0; tries < 3 && k < i; tries++) {
-    const opener = CLAUSE_OPENERS.has(c.lower[k]) || (/(?:ing|ed)$/.test(c.lower[k]) && c.lower[k + 1] !== 'of');
+    const opener = CLAUSE_OPENERS.has(c.lower[k]) || (ING_ED_END.test(c.lower[k]) && c.lower[k + 1] !== 'of');
     if (!opener) {
       const np = npRight(c, k, i);
       if (np) return np;
@@ -142,9 +161,9 @@ export function mainSubject(c: Context, i: number): [number, number] | null {
 
 /** An epigraph's attribution: "“…” ― Steve Quinlan." */
 export function attributionDash(c: Context, after: number): Attribution | null {
-  if (!/^(?:―|—|–|--)$/.test(c.lower[after] ?? '') || !isCap(c, after + 1)) return null;
+  if (!DASH.test(c.lower[after] ?? '') || !isCap(c, after + 1)) return null;
   const np = npRight(c, after + 1, sentenceEnd(c, after + 1));
-  return np && (np[1] >= c.tokens.length || /^[.,(]$/.test(c.lower[np[1]]) || c.tokens[np[1]].start > c.tokens[np[1] - 1].end + 1 || !sameSentence(c, np[1] - 1, np[1])) ? { cue: null, subject: np, how: 'after', distance: 1 } : null;
+  return np && (np[1] >= c.tokens.length || AFTER_SUBJECT.test(c.lower[np[1]]) || c.tokens[np[1]].start > c.tokens[np[1] - 1].end + 1 || !sameSentence(c, np[1] - 1, np[1])) ? { cue: null, subject: np, how: 'after', distance: 1 } : null;
 }
 
 /** The cue right after a quote that closes at token `after` (", Kavan said", "said Mr. Price", "he was quoted as saying"). */

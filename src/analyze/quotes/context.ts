@@ -3,6 +3,18 @@ import type { Entity, Sentence, Span } from '../schema.js';
 import { DETERMINERS, NP_STOP, TIME_WORDS } from './lexicon.js';
 import { lowerWords } from '../tokens/lower.js';
 
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const SHORT_CAPITALIZED = /^\p{Lu}[\p{L}-]{0,5}$/u;
+const ED_ING_END = /(?:ed|ing)$/;
+const COMMON_VERB = /^(?:met|took|gave|made|went|came|got|saw|sent|said|says|told|tells|spoke|wrote|left|led|held|kept|put|set|ran|won|lost|paid|sought|thought|felt|heard|became|began|brought|bought|drew|flew|grew|knew|rose|fell|struck|stood|sat|read|found|signed|wants|needs|plans|seeks|hopes|expects|sees|calls|urges|warns|adds|notes|argues|insists|asks|replies)$/;
+const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it)$/;
+const S_END = /s$/;
+const DIGIT_FIRST = /^\d/;
+const WORD_FIRST = /^[\p{L}\p{N}]/u;
+const POSSESSIVE = /^['’]s?$/;
+
 /** What the quote finder reads of a document, with token-level helpers. */
 export interface Context {
   text: string;
@@ -60,7 +72,7 @@ export function makeContext(doc: Document, quoteSpans: readonly { open: Span; cl
 /** A sentence break right after "M." of "Robert M. Price" (an initial followed by a capitalized word). */
 function initialBreak(tokens: readonly Token[], i: number): boolean {
   const a = tokens[i - 2], b = tokens[i - 1];
-  return !!a && b.text === '.' && /^\p{Lu}$/u.test(a.text) && a.end === b.start && /^\p{Lu}/u.test(tokens[i].text);
+  return !!a && b.text === '.' && ONE_CAPITAL.test(a.text) && a.end === b.start && CAPITAL_FIRST.test(tokens[i].text);
 }
 
 /** Index of the first token that starts at or after `offset`. */
@@ -74,9 +86,9 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
 }
 
 export const isMark = (c: Context, i: number) => QUOTE_CHARS.test(c.tokens[i]?.text ?? '');
-export const isCap = (c: Context, i: number) => /^\p{Lu}/u.test(c.tokens[i]?.text ?? '');
-export const isWord = (c: Context, i: number) => /^[\p{L}\p{N}]/u.test(c.tokens[i]?.text ?? '');
-export const isPossessive = (c: Context, i: number) => /^['’]s?$/.test(c.tokens[i]?.text ?? '') && !c.quoted[i];
+export const isCap = (c: Context, i: number) => CAPITAL_FIRST.test(c.tokens[i]?.text ?? '');
+export const isWord = (c: Context, i: number) => WORD_FIRST.test(c.tokens[i]?.text ?? '');
+export const isPossessive = (c: Context, i: number) => POSSESSIVE.test(c.tokens[i]?.text ?? '') && !c.quoted[i];
 export const sameSentence = (c: Context, i: number, j: number) => i >= 0 && j >= 0 && i < c.sent.length && j < c.sent.length && c.sent[i] === c.sent[j];
 
 /** The char span of tokens [from, to). */
@@ -84,7 +96,7 @@ export const spanOf = (c: Context, from: number, to: number): Span => ({ start: 
 
 /** The period of a middle initial or a short abbreviation inside a name ("Robert M. Price", "Del. Marcia Price", "R-Ky."). */
 export const isInitialDot = (c: Context, i: number) => c.lower[i] === '.' && i > 0 && i + 1 < c.tokens.length
-  && /^\p{Lu}[\p{L}-]{0,5}$/u.test(c.tokens[i - 1].text) && c.tokens[i - 1].end === c.tokens[i].start
+  && SHORT_CAPITALIZED.test(c.tokens[i - 1].text) && c.tokens[i - 1].end === c.tokens[i].start
   && c.sent[i] === c.sent[i + 1] && (isCap(c, i + 1) || c.lower[i + 1] === ',' || c.lower[i + 1] === ')');
 
 /** A word that may stand inside a noun phrase. */
@@ -101,7 +113,7 @@ export function npWord(c: Context, i: number): boolean {
 export function verbLike(c: Context, i: number): boolean {
   const w = c.lower[i];
   if (isCap(c, i)) return false;
-  return /(?:ed|ing)$/.test(w) || /^(?:met|took|gave|made|went|came|got|saw|sent|said|says|told|tells|spoke|wrote|left|led|held|kept|put|set|ran|won|lost|paid|sought|thought|felt|heard|became|began|brought|bought|drew|flew|grew|knew|rose|fell|struck|stood|sat|read|found|signed|wants|needs|plans|seeks|hopes|expects|sees|calls|urges|warns|adds|notes|argues|insists|asks|replies)$/.test(w);
+  return ED_ING_END.test(w) || COMMON_VERB.test(w);
 }
 
 /** A noun phrase read rightwards from token i (a subject after an inverted cue, or the subject of a sentence). */
@@ -109,11 +121,11 @@ export function npRight(c: Context, i: number, limit: number): [number, number] 
   let j = i;
   while (j < limit && TIME_WORDS.has(c.lower[j])) j++;
   const start = j;
-  const opensPhrase = isCap(c, j) || DETERMINERS.has(c.lower[j]) || /^(?:he|she|they|we|i|it)$/.test(c.lower[j])
-    || (c.lower[j + 1] === 'of' && /s$/.test(c.lower[j]))
-    || (/^\d/.test(c.lower[j]) && (isCap(c, j + 1) || isCap(c, j + 2))); // "said 9/11 widow Terry Strada"
+  const opensPhrase = isCap(c, j) || DETERMINERS.has(c.lower[j]) || SUBJECT_PRONOUN.test(c.lower[j])
+    || (c.lower[j + 1] === 'of' && S_END.test(c.lower[j]))
+    || (DIGIT_FIRST.test(c.lower[j]) && (isCap(c, j + 1) || isCap(c, j + 2))); // "said 9/11 widow Terry Strada"
   if (j >= limit || !opensPhrase) return null;
-  if (/^(?:he|she|they|we|i|it)$/.test(c.lower[j])) return [j, j + 1];
+  if (SUBJECT_PRONOUN.test(c.lower[j])) return [j, j + 1];
   if (c.lower[j + 1] === 'of' && !isCap(c, j) && !DETERMINERS.has(c.lower[j])) j += 2; // "hundreds of children"
   while (j < limit && j - start < 12) {
     const w = c.lower[j];

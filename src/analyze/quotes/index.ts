@@ -37,8 +37,10 @@ export function findQuotes(doc: Document): Quote[] {
     const after = tokenAt(c.tokens, q.close ? q.close.end : q.end);
     if (open >= c.tokens.length) continue;
     const sentence = c.sent[open];
-    if (notSpeech(c, q, open, after)) continue;
-    const att = attribute(c, q, open, after);
+    const content = doc.text.slice(q.start, q.end);
+    const words = wordCount(content);
+    if (notSpeech(c, content, words, open, after)) continue;
+    const att = attribute(c, q, content, words, open, after);
     let speaker: Speaker | null = null;
     let cue: Quote['cue'] = null;
     const recent: Speaker | null = previous && sentence - previousSentence <= CONTINUE_SENTENCES ? previous : null;
@@ -47,7 +49,7 @@ export function findQuotes(doc: Document): Quote[] {
       speaker = att.subject ? resolveSpeaker(c, att.subject, previous, previousEnd) : recent;
       if (!att.subject && recent) cue = previousCue;
     } else {
-      if (!speechLike(c, q, open)) { unattributed.push(q); continue; }
+      if (!speechLike(c, content, words, open)) { unattributed.push(q); continue; }
       if (recent) { speaker = recent; cue = previousCue; }
       else {
         // the speaker of the sentence before ("Mr. Price said … . “We don't need the cash.”")
@@ -61,17 +63,30 @@ export function findQuotes(doc: Document): Quote[] {
     previousSentence = c.sent[Math.max(open, Math.min(after, c.tokens.length) - 1)];
   }
   // a short quote repeated from an attributed one (a headline or standfirst echoing the story) keeps its speaker
+  const echoed = unattributed.length ? attributedByText(out) : null;
   for (const q of unattributed) {
-    const text = norm(doc.text.slice(q.start, q.end));
-    const same = out.find((o) => norm(o.text) === text && o.speakerName);
+    const same = echoed!.get(norm(doc.text.slice(q.start, q.end)));
     if (same) out.push({ ...toQuote(doc.text, q, null, null), speaker: same.speaker, speakerName: same.speakerName });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-function attribute(c: Context, q: QuoteSpan, open: number, after: number): Attribution | null {
-  const words = wordCount(c.text.slice(q.start, q.end));
-  const endsSentence = /[.]$/.test(c.text.slice(q.start, q.end));
+/**
+ * The first quote with a speaker for each normalized text, each text normalized once (not once per unattributed
+ * quote). The echoes pushed after it never come first: each repeats a text already in the map.
+ */
+function attributedByText(quotes: readonly Quote[]): Map<string, Quote> {
+  const out = new Map<string, Quote>();
+  for (const o of quotes) {
+    if (!o.speakerName) continue;
+    const text = norm(o.text);
+    if (!out.has(text)) out.set(text, o);
+  }
+  return out;
+}
+
+function attribute(c: Context, q: QuoteSpan, content: string, words: number, open: number, after: number): Attribution | null {
+  const endsSentence = content.endsWith('.');
   return (q.close ? attributionDash(c, after) : null)
     ?? (q.close && !endsSentence ? attributionAfter(c, after) : null)
     ?? attributionBefore(c, open, words <= 3 && !afterAs(c, open) ? 15 : 30)
@@ -82,12 +97,13 @@ function attribute(c: Context, q: QuoteSpan, open: number, after: number): Attri
 /** "described … as (being) a “…”": a verb that takes "as" may stand further away. */
 function afterAs(c: Context, open: number): boolean {
   let k = open - 1;
-  while (k >= 0 && /^(?:a|an|the|being)$/.test(c.lower[k])) k--;
+  while (k >= 0 && ARTICLE_OR_BEING.test(c.lower[k])) k--;
   if (c.lower[k] !== 'as') return false;
   const floor = c.sentenceStart[c.sent[open]];
   for (let m = k - 1; m >= floor && m > k - 30; m--) if (AS_VERBS.has(c.lower[m])) return true;
   return false;
 }
+const ARTICLE_OR_BEING = /^(?:a|an|the|being)$/;
 const AS_VERBS = new Set(['described', 'describes', 'describing', 'characterized', 'characterised', 'labelled', 'labeled', 'dismissed', 'praised', 'hailed', 'branded', 'termed', 'denounced', 'criticized', 'criticised', 'condemned']);
 
 function cueSpan(c: Context, [from, to]: [number, number]): Quote['cue'] {
@@ -99,7 +115,8 @@ function toQuote(text: string, q: QuoteSpan, speaker: Speaker | null, cue: Quote
   return { start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker: speaker?.speaker ?? null, speakerName: speaker?.speakerName ?? null, cue };
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (s: string) => s.toLowerCase().replace(NOT_WORD, ' ').trim();
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 function linesOf(text: string): Span[] {
   const out: Span[] = [];

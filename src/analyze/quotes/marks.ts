@@ -1,5 +1,15 @@
 import type { Span } from '../schema.js';
 
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const CLOSE_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013]/u;
+const DIGIT = /\d/;
+const N_FIRST = /^['’]n['’](?:\s|$)/;
+const N_SECOND = /^\s['’]n$/;
+const SENTENCE_END = /[.?!]\s+$/;
+const SPACE = /\s/;
+const SPACE_OR_COMMA = /[\s,]/;
+const DOUBLE_MARK = /["“”]|``|''/;
+
 /**
  * Finds the stretches of text between quotation marks: straight and curly, double and single, `` '' (typewriter
  * TeX style), nested quotes inside them, and quotes that run over paragraph breaks (a paragraph that leaves the
@@ -51,7 +61,7 @@ export function marksOf(text: string, from: number, to: number): Mark[] {
     } else if (c === "'" && next === "'") {
       out.push({ at: i, len: 2, kind: 'double', role: 'close' }); i++;
     } else if (c === '"') {
-      const before = opensAfter(prev), after = next === undefined || /[\s.,;:!?)\]}\u2014\u2013]/u.test(next);
+      const before = opensAfter(prev), after = next === undefined || CLOSE_CONTEXT.test(next);
       out.push({ at: i, len: 1, kind: 'double', role: before && !after ? 'open' : after && !before ? 'close' : 'either' });
     } else if (c === '‘' || c === '’' || c === "'") {
       const role = singleRole(text, i, from, to);
@@ -66,9 +76,9 @@ function singleRole(text: string, i: number, from: number, to: number): Role | n
   const prev = i > from ? text[i - 1] : undefined;
   const next = i + 1 < to ? text[i + 1] : undefined;
   if (isLetter(prev) && isLetter(next)) return null; // Lee’s, don’t
-  if (!isLetter(prev) && /\d/.test(next ?? '')) return null; // ’90s
-  if (opensAfter(prev) && /^['’]n['’](?:\s|$)/.test(text.slice(i, i + 4))) return null; // rock ’n’ roll (first)
-  if (i - 3 >= from && /^\s['’]n$/.test(text.slice(i - 3, i))) return null; // rock ’n’ roll (second)
+  if (!isLetter(prev) && DIGIT.test(next ?? '')) return null; // ’90s
+  if (opensAfter(prev) && N_FIRST.test(text.slice(i, i + 4))) return null; // rock ’n’ roll (first)
+  if (i - 3 >= from && N_SECOND.test(text.slice(i - 3, i))) return null; // rock ’n’ roll (second)
   if (opensAfter(prev) && ELISION.test(text.slice(i + 1, i + 7))) return null; // ’em, ’til
   if (text[i] === '‘') return 'open';
   if (opensAfter(prev) && isLetter(next)) return 'open';
@@ -82,12 +92,12 @@ interface Open { start: number; open: Span; kind: 'double' | 'single'; paragraph
 export function findQuoteSpans(text: string, paragraphs: readonly Span[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   // a text that quotes with double marks uses single marks only inside them (and perhaps in its headline)
-  const doubles = /["“”]|``|''/.test(text);
+  const doubles = DOUBLE_MARK.test(text);
   let cur: Open | null = null;
   const finish = (end: number, close: Span | null) => {
     if (!cur) return;
     const span = trim(text, cur.start, end);
-    if (span.end > span.start) out.push({ ...span, open: cur.open, close, kind: cur.kind, paragraphs: cur.paragraphs });
+    if (span.end > span.start) out.push({ start: span.start, end: span.end, open: cur.open, close, kind: cur.kind, paragraphs: cur.paragraphs });
     cur = null;
   };
   for (let p = 0; p < paragraphs.length; p++) {
@@ -98,12 +108,11 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Quote
     for (let k = marks.length - 1; k >= 0; k--) laterClose[k] = laterClose[k + 1] || (marks[k + 1]?.kind === 'single' && marks[k + 1].role !== 'open') ? 1 : 0;
     for (let k = 0; k < marks.length; k++) {
       const m = marks[k];
-      const span = { start: m.at, end: m.at + m.len };
       if (!cur) {
         if (m.role === 'close') continue;
         // a single quote opens only if a closing single follows in the paragraph
         if (m.kind === 'single' && ((doubles && p > 0) || !laterClose[k])) continue;
-        cur = { start: span.end, open: span, kind: m.kind, paragraphs: 0, nested: 0 };
+        cur = { start: m.at + m.len, open: markSpan(m), kind: m.kind, paragraphs: 0, nested: 0 };
         continue;
       }
       const c: Open = cur;
@@ -114,14 +123,14 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Quote
         continue;
       }
       const straight = text[m.at] === '"';
-      if (m.role === 'open' && m.kind === 'double' && (!straight || /[.?!]\s+$/.test(text.slice(Math.max(c.start, m.at - 3), m.at)))) {
+      if (m.role === 'open' && m.kind === 'double' && (!straight || SENTENCE_END.test(text.slice(Math.max(c.start, m.at - 3), m.at)))) {
         // an opening mark while a quote is open: the first quote lost its closing mark (or its paragraph break)
         finish(m.at, null);
-        cur = { start: span.end, open: span, kind: m.kind, paragraphs: 0, nested: 0 };
+        cur = { start: m.at + m.len, open: markSpan(m), kind: m.kind, paragraphs: 0, nested: 0 };
         continue;
       }
       if (m.role === 'open' && m.kind === 'single') continue;
-      finish(m.at, span);
+      finish(m.at, markSpan(m));
     }
     if (cur) {
       const c: Open = cur;
@@ -141,6 +150,9 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Quote
   return out;
 }
 
+/** A mark's span, made only for the marks that open or close a quote. */
+const markSpan = (m: Mark): Span => ({ start: m.at, end: m.at + m.len });
+
 function withSkip(paragraphs: readonly Span[], p: number, by: number): Span[] {
   const copy = paragraphs.slice();
   copy[p] = { start: copy[p].start + by, end: copy[p].end };
@@ -148,7 +160,7 @@ function withSkip(paragraphs: readonly Span[], p: number, by: number): Span[] {
 }
 
 function trim(text: string, start: number, end: number): Span {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /[\s,]/.test(text[end - 1])) end--;
+  while (start < end && SPACE.test(text[start])) start++;
+  while (end > start && SPACE_OR_COMMA.test(text[end - 1])) end--;
   return { start, end };
 }

@@ -3,6 +3,11 @@ import type { Span } from '../schema.js';
 import { type Context, spanOf } from './context.js';
 import { PRONOUNS, SPOKESBODIES } from './lexicon.js';
 
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const GENDERED_PRONOUN = /^(?:he|she|him|her)$/;
+const PERSONAL_PRONOUN = /^(?:he|she|i|him|her)$/;
+const POSSESSIVE_AFTER = /^\s*['’]s?\b/;
+
 /** Who says a quote: the entity (when known) and the words that name the speaker. */
 export interface Speaker { speaker: string | null; speakerName: string | null; type: string | null; at: number }
 
@@ -33,15 +38,15 @@ export function resolveSpeaker(c: Context, np: [number, number], previous: Speak
     const m = inside[0];
     const e = m ? entityOf(c, m[1]) : null;
     // a he or she that coreference gave to something other than a person is left to the fallbacks
-    if (e && (e.type === 'PERSON' || !/^(?:he|she|him|her)$/.test(head))) return { speaker: e.id, speakerName: e.name, type: e.type, at };
-    if (/^(?:he|she|i|him|her)$/.test(head)) return lastPerson(c, span.start, previous, previousEnd) ?? { speaker: null, speakerName: null, type: null, at };
+    if (e && (e.type === 'PERSON' || !GENDERED_PRONOUN.test(head))) return { speaker: e.id, speakerName: e.name, type: e.type, at };
+    if (PERSONAL_PRONOUN.test(head)) return lastPerson(c, span.start, previous, previousEnd) ?? { speaker: null, speakerName: null, type: null, at };
     if (previous && head !== 'it') return { ...previous, at };
     return { speaker: null, speakerName: null, type: null, at };
   }
 
   // the head mention: a person's name first, then an organisation or a title ending the phrase; a possessor
   // ("Obama's former campaign strategist", "Hewlett-Packard's Mr. Archuleta") is not the head
-  const possessor = ([m]: [Mention, number]) => m.end < span.end && /^\s*['’]s?\b/.test(c.text.slice(m.end, m.end + 3));
+  const possessor = ([m]: [Mention, number]) => m.end < span.end && POSSESSIVE_AFTER.test(c.text.slice(m.end, m.end + 3));
   const speaking = inside.filter((x) => SPEAKING_TYPES.has(x[0].type) && x[0].kind !== 'demonym' && x[0].kind !== 'pronoun' && !possessor(x));
   const pick = speaking.filter(([m]) => m.type === 'PERSON' && m.kind === 'name').pop()
     ?? speaking.filter(([m]) => m.end >= span.end - 1).pop()

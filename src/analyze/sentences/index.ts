@@ -17,6 +17,12 @@ function startsSentence(word: string): boolean {
   return (word[0] !== word[0].toLowerCase()) || (c >= 48 && c <= 57) || word === '"' || word === '“' || word === '‘' || word === '(';
 }
 
+/**
+ * The words of the line being split (its first `count` entries), one array for every line: they become the tokens'
+ * texts, and the array around them was a temporary per line.
+ */
+const lineWords: string[] = [];
+
 export interface Segmentation { paragraphs: Span[]; sentences: Sentence[]; tokens: Token[] }
 
 /** Splits text into paragraphs (lines), sentences and tokens, all by offset. */
@@ -34,7 +40,7 @@ export function segment(text: string): Segmentation {
       // token k of the line: b[2k] .. b[2k + 1]
       const count = tokenizeInto(text, lineStart, lineEnd);
       const b = bounds;
-      const words = new Array<string>(count);
+      const words = lineWords;
       for (let k = 0; k < count; k++) words[k] = text.slice(b[2 * k], b[2 * k + 1]);
       let sStartTok = 0;
       for (let i = 0; i < count; i++) {
@@ -64,15 +70,19 @@ export function segment(text: string): Segmentation {
 
 /** "M" in "Robert M. Smith": a single capital letter right before the period is an initial, not a sentence end. */
 function isInitial(text: string, start: number, end: number): boolean {
-  return end - start === 1 && /\p{Lu}/u.test(text[start]) && (start === 0 || /\s/.test(text[start - 1]));
+  return end - start === 1 && UPPER.test(text[start]) && (start === 0 || SPACE.test(text[start - 1]));
 }
 
 /** A straight quote with a space before it and a word right after it opens a quotation ('said. "We …'). */
 function opensQuote(text: string, start: number, end: number): boolean {
   const c = text[start];
   if (c !== '"' && c !== "'") return c === '“' || c === '‘';
-  return start > 0 && /\s/.test(text[start - 1]) && end < text.length && /\S/.test(text[end]);
+  return start > 0 && SPACE.test(text[start - 1]) && end < text.length && NOT_SPACE.test(text[end]);
 }
+// made once: a regular expression literal in a function is a new RegExp object per call
+const UPPER = /\p{Lu}/u;
+const SPACE = /\s/;
+const NOT_SPACE = /\S/;
 
 const TITLE_ABBR = /^(?:mr|mrs|ms|dr|prof|gen|gov|sen|rep|lt|col|st|rev)\.$/i;
 function isAbbreviationTitle(w: string): boolean { return TITLE_ABBR.test(w); }

@@ -6,10 +6,11 @@ const DAY_MS = 86_400_000;
 export function toMs(a: Ymd): number { return Date.UTC(a.y, a.m - 1, a.d); }
 export function fromMs(ms: number): Ymd { const t = new Date(ms); return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() }; }
 
+const YMD = /^(\d{4})-(\d{2})-(\d{2})/; // made once: a literal in a function is a new RegExp object per call
 /** Reads 'YYYY-MM-DD' (optionally followed by a time); null when absent or not a real date. */
 export function parseYmd(s: string | null | undefined): Ymd | null {
   if (!s) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  const m = YMD.exec(s);
   if (!m) return null;
   const v = { y: +m[1], m: +m[2], d: +m[3] };
   return isValid(v) ? v : null;

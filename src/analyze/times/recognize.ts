@@ -5,6 +5,22 @@ import { relativeRules } from './rules-relative.js';
 import type { Ctx, Found, Rule } from './rule.js';
 import { tenseAt, type Dir, type W } from './tense.js';
 
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const CLOCK_DAY_GAP = /^[\s,]*(?:on )?$/;
+const DAY_VALUE = /^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX|XXXX-WXX-\d)$/;
+const YEAR_AND_REST = /^(\d{4})(-.*)?$/;
+const YEAR_MONTH_DAY = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?/;
+const DAY_FIRST = /^\d{4}-\d\d-\d\d/;
+const MONTH_OR_DAY = /^\d{4}-\d\d(-\d\d)?$/;
+const QUARTER_VALUE = /^\d{4}-Q\d$/;
+const LONGER_THAN_QUARTER = /^(?:P(?:[4-9]|1[01])M|\d{4}-H[12])$/;
+const YEAR_FIRST = /^\d{4}/;
+const YEAR_QUARTER_MONTH_DAY = /^\d{4}(?:-(?:\d\d|Q\d))?(?:-\d\d)?$/;
+const ONLY_SPACE = /^\s+$/;
+const A_YEAR_BEFORE = /^a\s+year\s+(?:ago|earlier|before)$/i;
+const HAS_X = /X/;
+const PERIOD_FIRST = /^P/;
+
 const RULES: readonly Rule[] = [...absoluteRules, ...relativeRules];
 
 interface Cand extends Found { start: number; end: number; rule: string }
@@ -61,7 +77,7 @@ function joinClocks(text: string, list: Cand[]): Cand[] {
   const out: Cand[] = [];
   for (let i = 0; i < list.length; i++) {
     const c = list[i], n = list[i + 1];
-    if (c.clock && n && /^[\s,]*(?:on )?$/.test(text.slice(c.end, n.start)) && /^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX|XXXX-WXX-\d)$/.test(n.value)) {
+    if (c.clock && n && CLOCK_DAY_GAP.test(text.slice(c.end, n.start)) && DAY_VALUE.test(n.value)) {
       out.push({ ...c, end: n.end, value: n.value + c.clock, unresolved: c.unresolved || n.unresolved ? true : undefined, clock: undefined });
       i++;
     } else out.push(c);
@@ -70,13 +86,13 @@ function joinClocks(text: string, list: Cand[]): Cand[] {
 }
 
 const shiftYears = (v: string, n: number): string | null => {
-  const m = /^(\d{4})(-.*)?$/.exec(v);
+  const m = YEAR_AND_REST.exec(v);
   return m ? pad(+m[1] - n, 4) + (m[2] ?? '') : null;
 };
 
 /** Shifts an absolute value by n units of `gran`, keeping the granularity asked for. */
 function shiftValue(v: string, gran: string, n: number): string | null {
-  const m = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?/.exec(v);
+  const m = YEAR_MONTH_DAY.exec(v);
   if (!m) return null;
   const y = +m[1], mo = m[2] ? +m[2] : null, d = m[3] ? +m[3] : null;
   if (gran === 'Y') return pad(y + n, 4);
@@ -100,7 +116,7 @@ function resolveReferences(list: Cand[], sentences: readonly Sentence[], text: s
   let prev: Cand | null = null;
   for (const c of list) {
     const r = c.ref;
-    if (c.clock && !c.unresolved && prev && /^\d{4}-\d\d-\d\d/.test(prev.value)) {
+    if (c.clock && !c.unresolved && prev && DAY_FIRST.test(prev.value)) {
       // a bare clock time ("at 10 p.m.") falls on the day last spoken of, however far back, not the publication day
       c.value = prev.value.slice(0, 10) + c.clock;
     }
@@ -111,11 +127,11 @@ function resolveReferences(list: Cand[], sentences: readonly Sentence[], text: s
       } else if (r.kind === 'yearBefore') {
         // the same period a year before: the quarter under discussion, else a date just mentioned
         if (lastQuarter) c.value = shiftYears(lastQuarter, r.n) ?? c.value;
-        else if (prev && near && /^\d{4}-\d\d(-\d\d)?$/.test(prev.value)) c.value = shiftYears(prev.value, r.n) ?? c.value;
+        else if (prev && near && MONTH_OR_DAY.test(prev.value)) c.value = shiftYears(prev.value, r.n) ?? c.value;
       } else if (prev && r.dow !== undefined) {
         // "the previous Friday", "the following Monday": that weekday before or after the date last spoken of
         const d = parseYmd(prev.value.slice(0, 10));
-        if (d && /^\d{4}-\d\d-\d\d/.test(prev.value)) {
+        if (d && DAY_FIRST.test(prev.value)) {
           let t = addDays(d, r.n);
           while (weekday(t) !== r.dow) t = addDays(t, r.n);
           c.value = fmtDay(t) + c.value.slice(10);
@@ -129,12 +145,12 @@ function resolveReferences(list: Cand[], sentences: readonly Sentence[], text: s
     // the quarter under discussion is the last one named outright ("the third quarter", "third-quarter"); a quarter named
     // with an indefinite article ("after a flat second quarter") is a contrast, and one not over yet ("into the fourth
     // quarter", "the third quarter of 1990") a forecast: neither takes over from a quarter already under discussion
-    if (/^\d{4}-Q\d$/.test(c.value) && !r) {
+    if (QUARTER_VALUE.test(c.value) && !r) {
       if (!lastQuarter || (!INDEFINITE_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) && !(anchor && quarterNotOver(c.value, anchor)))) lastQuarter = c.value;
     }
     // "the first nine months", "the first half": the period under discussion is no longer a quarter
-    else if (!r && /^(?:P(?:[4-9]|1[01])M|\d{4}-H[12])$/.test(c.value)) lastQuarter = null;
-    if ((c.type === 'DATE' || c.type === 'TIME') && /^\d{4}/.test(c.value)) prev = c;
+    else if (!r && LONGER_THAN_QUARTER.test(c.value)) lastQuarter = null;
+    if ((c.type === 'DATE' || c.type === 'TIME') && YEAR_FIRST.test(c.value)) prev = c;
   }
 }
 
@@ -143,8 +159,8 @@ function joinYearBefore(text: string, list: Cand[]): Cand[] {
   const out: Cand[] = [];
   for (let i = 0; i < list.length; i++) {
     const c = list[i], n = list[i + 1];
-    if (n && c.type === 'DATE' && /^\d{4}(?:-(?:\d\d|Q\d))?(?:-\d\d)?$/.test(c.value) && /^\s+$/.test(text.slice(c.end, n.start))
-      && /^a\s+year\s+(?:ago|earlier|before)$/i.test(text.slice(n.start, n.end))) {
+    if (n && c.type === 'DATE' && YEAR_QUARTER_MONTH_DAY.test(c.value) && ONLY_SPACE.test(text.slice(c.end, n.start))
+      && A_YEAR_BEFORE.test(text.slice(n.start, n.end))) {
       out.push({ ...c, end: n.end, value: shiftYears(c.value, 1) ?? c.value });
       i++;
     } else out.push(c);
@@ -172,7 +188,7 @@ export function findTimes(text: string, sentences: readonly Sentence[], publishe
   resolveReferences(list, sents, text, anchor);
   return joinYearBefore(text, list).map((c) => {
     const t: TimeExpr = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: c.value };
-    if (c.unresolved || (!anchor && /X/.test(c.value) && !/^P/.test(c.value) && c.type !== 'SET')) t.unresolved = true;
+    if (c.unresolved || (!anchor && HAS_X.test(c.value) && !PERIOD_FIRST.test(c.value) && c.type !== 'SET')) t.unresolved = true;
     return t;
   });
 }

@@ -2,6 +2,11 @@ import type { TimeType } from '../schema.js';
 import type { Ymd } from './calendar.js';
 import type { Dir } from './tense.js';
 
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const SPACE = /\s/;
+const WORD_CHAR_BEFORE = /[\p{L}\p{N}'’$%-]/u;
+const WORD_CHAR_AFTER = /[\p{L}\p{N}'’%-]/u;
+
 /** What a rule makes of one match, before overlaps are settled and references resolved. */
 export interface Found {
   type: TimeType;
@@ -42,7 +47,7 @@ export interface Rule {
  * inside words on \b before it tries the lookbehind and the alternatives (10-25% faster scans). A rule whose match
  * may begin otherwise ("'90s", "12/3/2004" after a letter) keeps the lookbehind alone.
  *
- * Builds a global regex with match indices (case-insensitive unless told); one space in the source means any run of
+ * Builds a global regex with match indices (case-insensitive unless told; see matchSpan for the rules without indices); one space in the source means any run of
  * whitespace, outside character classes. No 'u' flag: the rules use no Unicode properties, and the engine is faster without.
  */
 export function rx(source: string, flags = 'gid'): RegExp {
@@ -58,21 +63,28 @@ export function rx(source: string, flags = 'gid'): RegExp {
   return new RegExp(out, flags);
 }
 
+/**
+ * A rule's `x` group, [start, end], for the rules built without match indices: every rule's x group is its whole match
+ * (what stands around it is lookaround) but for the-year's, and the 'd' flag doubles what a match allocates (an array
+ * of offsets per group), so only the rules that read another group's offsets (or the-year) keep it.
+ */
+export const matchSpan = (m: RegExpExecArray): [number, number] => [m.index, m.index + m[0].length];
+
 /** The word just before offset `at` (lower-cased), or ''. */
 export function wordBefore(text: string, at: number): string {
   let e = at;
-  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  while (e > 0 && SPACE.test(text[e - 1])) e--;
   let s = e;
-  while (s > 0 && /[\p{L}\p{N}'’$%-]/u.test(text[s - 1])) s--;
+  while (s > 0 && WORD_CHAR_BEFORE.test(text[s - 1])) s--;
   return text.slice(s, e).toLowerCase();
 }
 
 /** The word just after offset `at` (lower-cased), or ''. */
 export function wordAfter(text: string, at: number): string {
   let s = at;
-  while (s < text.length && /\s/.test(text[s])) s++;
+  while (s < text.length && SPACE.test(text[s])) s++;
   let e = s;
-  while (e < text.length && /[\p{L}\p{N}'’%-]/u.test(text[e])) e++;
+  while (e < text.length && WORD_CHAR_AFTER.test(text[e])) e++;
   return text.slice(s, e).toLowerCase();
 }
 

@@ -2,22 +2,52 @@ import { fmtDay, isValid, pad, toMs, weekday, type Ymd } from './calendar.js';
 import { HOLIDAYS, MONTHS, MONTH_RE, SPELLED_YEAR_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber, parseSpelledYear, SMALL, TEENS, TENS } from './lexicon.js';
 import { resolveHoliday, resolveMonth, resolveQuarter, shifted } from './normalize.js';
 import { NOT_YEAR_NOUNS } from './lexicon.js';
-import { isCap, rx, wordAfter, wordBefore, type Ctx, type Rule } from './rule.js';
+import { isCap, matchSpan, rx, wordAfter, wordBefore, type Ctx, type Rule } from './rule.js';
+
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const DOT_END = /\.$/;
+const MAY_MARCH = /^(may|march)$/i;
+const CURRENCY_OR_NUMBER_SIGN = /[$€£¥#]/;
+const DIGIT_FIRST = /^\d/;
+const POSSESSIVE_END = /['’]s$/;
+const SENTENCE_OPENING_WORD = /[.!?"“]\s*\S+\s*$/;
+const HALF_OR_SEASON = /half|spring|summer|fall|autumn|winter/;
+const SPACES = /\s+/g;
+const THE_FIRST = /^the\s/i;
+const THE_ORDINAL_OR_OF = /^the\s+\d+(?:st|nd|rd|th)|\sof\s/i;
+const THE = /^the$/i;
+const PERIOD = /period/i;
+const SEASON = /spring|summer|fall|autumn|winter/;
+const CURLY_APOSTROPHES = /’/g;
+const NOON = /noon/i;
+const MIDDAY = /midday/i;
+const MIDDAY_PREPOSITION = /^(at|by|until|around|about|before|after|since|till)$/;
+const NOON_OR_MIDDAY = /noon|midday/i;
+const PM = /p/i;
+const AM = /a/i;
+const CLOCK_PREPOSITION = /^(at|by|until|from|around|about|before|after|to|since)$/;
+const UTC = /^(?:UTC|GMT)$/;
+const QUARTER_ADJECTIVE = /\b(year-earlier|year-ago|latest|current|previous|last|past|next|this|coming|recent|just-ended|just-completed)\b/;
+const THE_WORD_FIRST = /^the\b/;
+const A_AN = /^(a|an)$/;
+const OF_DECADE_OR_CENTURY = /^\s+of\s+(?:the\s+)?(?:['’]?\d0s|\d{3}0s|[\w-]+\s+century)\b/i;
+const TWO_THOUSAND = /^two thousand$/i;
+const SPELLED_YEAR_PREPOSITION = /^(the|in|by|until|since|of)$/;
 
 const MOD = `(?:(?:the )?(?:very )?(?:early|late|mid|end of|beginning of|start of|middle of|first half of|second half of|spring of|summer of|fall of|autumn of|winter of)[ -]|mid-)`;
 const YEAR_PREPS = new Set(['in', 'since', 'of', 'by', 'from', 'until', 'till', 'to', 'between', 'during', 'before', 'after', 'around', 'circa', 'year', 'fiscal', 'the', 'and', 'through', 'early', 'late', 'mid', 'throughout']);
 const MONTH_PREPS = new Set([...YEAR_PREPS, 'last', 'next', 'this', 'on', 'for', 'each', 'every', 'late', 'early', 'mid']);
 
 function monthNum(raw: string): number {
-  return MONTHS[raw.toLowerCase().replace(/\.$/, '')];
+  return MONTHS[raw.toLowerCase().replace(DOT_END, '')];
 }
 /** A month name is a name only when capitalized; "May" alone also needs a preposition before it. */
 function monthOk(raw: string, hasDayOrYear: boolean, prev: string): boolean {
   if (!isCap(raw)) return false;
-  const bare = raw.replace(/\.$/, '');
+  const bare = raw.replace(DOT_END, '');
   if (!hasDayOrYear) {
     if (bare.length <= 4 && !raw.endsWith('.') && bare.toLowerCase() !== 'may' && bare.toLowerCase() !== 'june' && bare.toLowerCase() !== 'july') return false;
-    if (/^(may|march)$/i.test(bare) && !MONTH_PREPS.has(prev)) return false;
+    if (MAY_MARCH.test(bare) && !MONTH_PREPS.has(prev)) return false;
   }
   return true;
 }
@@ -33,10 +63,10 @@ const twoDigitYear = (yy: string): number => (+yy < 50 ? 2000 + +yy : 1900 + +yy
 
 function yearish(ctx: Ctx, start: number, end: number, y: number): boolean {
   const prev = wordBefore(ctx.text, start), next = wordAfter(ctx.text, end);
-  if (/[$€£¥#]/.test(ctx.text[start - 1] ?? '') || NOT_YEAR_NOUNS.has(next) || /^\d/.test(prev.slice(-1))) return false;
+  if (CURRENCY_OR_NUMBER_SIGN.test(ctx.text[start - 1] ?? '') || NOT_YEAR_NOUNS.has(next) || DIGIT_FIRST.test(prev.slice(-1))) return false;
   // part of a name: "Russell 2000", "Windows 2000", "Orion 1980" (a capitalized word that is not a sentence opener)
   const prevRaw = ctx.text.slice(Math.max(0, start - prev.length - 1), start).trim();
-  if (prev && isCap(prevRaw) && !YEAR_PREPS.has(prev) && !/['’]s$/.test(prev) && !/[.!?"“]\s*\S+\s*$/.test(ctx.text.slice(Math.max(0, start - prev.length - 4), start)) && !(prev.replace(/\.$/, '') in MONTHS)) return false;
+  if (prev && isCap(prevRaw) && !YEAR_PREPS.has(prev) && !POSSESSIVE_END.test(prev) && !SENTENCE_OPENING_WORD.test(ctx.text.slice(Math.max(0, start - prev.length - 4), start)) && !(prev.replace(DOT_END, '') in MONTHS)) return false;
   if (y < 1900 || y > 2099) return YEAR_PREPS.has(prev) && y >= 1000 && y < 2100;
   return true;
 }
@@ -44,17 +74,17 @@ function yearish(ctx: Ctx, start: number, end: number, y: number): boolean {
 export const absoluteRules: Rule[] = [
   {
     name: 'iso-date', pre: /\d{4}-\d\d-\d\d/,
-    re: rx(String.raw`\b(?<y>\d{4})-(?<mo>\d\d)-(?<d>\d\d)(?:[T ](?<h>\d\d):(?<mi>\d\d))?\b`),
+    re: rx(String.raw`\b(?<y>\d{4})-(?<mo>\d\d)-(?<d>\d\d)(?:[T ](?<h>\d\d):(?<mi>\d\d))?\b`, 'gi'),
     build(m) {
       const g = m.groups!, t = { y: +g.y, m: +g.mo, d: +g.d };
       if (!isValid(t)) return null;
       return g.h ? { type: 'TIME', value: `${fmtDay(t)}T${g.h}:${g.mi}` } : { type: 'DATE', value: fmtDay(t) };
     },
   },
-  { name: 'iso-week', pre: /\d{4}-W\d\d/, re: rx(String.raw`\b(?<y>\d{4})-W(?<w>\d\d)\b`, 'gd'), build: (m) => ({ type: 'DATE', value: `${m.groups!.y}-W${m.groups!.w}` }) },
+  { name: 'iso-week', pre: /\d{4}-W\d\d/, re: rx(String.raw`\b(?<y>\d{4})-W(?<w>\d\d)\b`, 'g'), build: (m) => ({ type: 'DATE', value: `${m.groups!.y}-W${m.groups!.w}` }) },
   {
     name: 'slash-date', pre: /\d\/\d/,
-    re: rx(String.raw`(?<![\d/])(?<mo>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2})(?![\d/])`),
+    re: rx(String.raw`(?<![\d/])(?<mo>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2})(?![\d/])`, 'gi'),
     build(m) {
       const g = m.groups!, t = { y: g.y.length === 2 ? twoDigitYear(g.y) : +g.y, m: +g.mo, d: +g.d };
       return isValid(t) ? { type: 'DATE', value: fmtDay(t) } : null;
@@ -63,9 +93,9 @@ export const absoluteRules: Rule[] = [
   {
     // "Jan. 5", "January 5, 2026", "Monday, Oct. 26", "mid-November", "late November 1999", "June 2020"
     name: 'month-day-year',
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:(?<rel>last|this|next|each|every|this coming|this past) )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d))?(?:(?:,? (?:of )?(?<y>\d{4})(?!\d))| (?<ys>${SPELLED_YEAR_RE})(?![\w-])|(?: (?:of )?(?<yrel>last|this|next) year))?)(?!\w)`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:(?<rel>last|this|next|each|every|this coming|this past) )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d))?(?:(?:,? (?:of )?(?<y>\d{4})(?!\d))| (?<ys>${SPELLED_YEAR_RE})(?![\w-])|(?: (?:of )?(?<yrel>last|this|next) year))?)(?!\w)`, 'gi'),
     build(m, ctx) {
-      const g = m.groups!, x = m.indices!.groups!.x;
+      const g = m.groups!, x = matchSpan(m);
       if (g.wd && !isCap(g.wd)) return null;
       const prev = wordBefore(ctx.text, x[0]);
       if (!monthOk(g.mon, !!(g.d || g.y || g.ys), prev)) return null;
@@ -73,8 +103,8 @@ export const absoluteRules: Rule[] = [
       // "January nineteen ninety-seven": a spoken year (broadcast transcripts)
       let year = g.y ? +g.y : g.ys ? parseSpelledYear(g.ys) : null;
       if (day !== null && (day < 1 || day > 31)) return null;
-      if (g.mod && /half|spring|summer|fall|autumn|winter/.test(g.mod)) return null;
-      const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
+      if (g.mod && HALF_OR_SEASON.test(g.mod)) return null;
+      const rel = g.rel?.toLowerCase().replace(SPACES, ' ');
       if (rel === 'each' || rel === 'every') return { type: 'SET', value: day === null ? `XXXX-${pad(month)}` : `XXXX-${pad(month)}-${pad(day)}` };
       const yrel = g.yrel?.toLowerCase();
       if (year === null && yrel && ctx.anchor) year = ctx.anchor.y + (yrel === 'last' ? -1 : yrel === 'next' ? 1 : 0);
@@ -104,7 +134,7 @@ export const absoluteRules: Rule[] = [
       const g = m.groups!, x = m.indices!.groups!.x;
       if (!isCap(g.mon) || +g.d < 1 || +g.d > 31) return null;
       // "the 5th of January" keeps its article; "the 11 September 2001 attacks" does not
-      const bareThe = /^the\s/i.test(m[0]) && !/^the\s+\d+(?:st|nd|rd|th)|\sof\s/i.test(m[0]);
+      const bareThe = THE_FIRST.test(m[0]) && !THE_ORDINAL_OR_OF.test(m[0]);
       const start = bareThe ? m.indices!.groups!.d[0] : undefined;
       return { type: 'DATE', start, ...resolveMonth(monthNum(g.mon), +g.d, g.y ? +g.y : null, ctx.anchor, ctx.dir(x[0], x[1])) };
     },
@@ -118,34 +148,34 @@ export const absoluteRules: Rule[] = [
       const yStart = m.indices!.groups!.y[0];
       if (!g.s && !yearish(ctx, g.fy || g.mod ? yStart - 1 : yStart, m.indices!.groups!.y[1], y) && !g.fy) return null;
       // "the 5000 mark": an article does not make a year of a number outside the calendar years
-      if (!g.s && g.fy && /^the$/i.test(g.fy) && (y < 1000 || y > 2099)) return null;
+      if (!g.s && g.fy && THE.test(g.fy) && (y < 1000 || y > 2099)) return null;
       if (g.s) return y % 10 === 0 ? { type: 'DATE', value: g.y.slice(0, 3) } : null;
       if (g.fy === 'the' && !g.per) return { type: 'DATE', value: g.y, start: yStart, end: m.indices!.groups!.y[1] };
-      if (g.fy === 'the' && /period/i.test(g.per ?? '')) return { type: 'DATE', value: g.y, ref: { kind: 'quarter', n: 0, year: y } };
+      if (g.fy === 'the' && PERIOD.test(g.per ?? '')) return { type: 'DATE', value: g.y, ref: { kind: 'quarter', n: 0, year: y } };
       const half = g.mod ? /first half/.test(g.mod) ? '-H1' : /second half/.test(g.mod) ? '-H2' : '' : '';
-      const season = g.mod ? /spring|summer|fall|autumn|winter/.exec(g.mod)?.[0] : undefined;
+      const season = g.mod ? SEASON.exec(g.mod)?.[0] : undefined;
       const code = season ? ({ spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' } as Record<string, string>)[season] : '';
       return { type: 'DATE', value: g.y + half + (code ? '-' + code : ''), start: x[0], end: x[1] };
     },
   },
   {
     name: 'short-decade', pre: /['’]\d0s/i,
-    re: rx(String.raw`(?<![\w])(?<x>(?:(?:the )?(?:early|late|mid)[ -])?(?:the )?['’](?<yy>\d)0s)\b`),
+    re: rx(String.raw`(?<![\w])(?<x>(?:(?:the )?(?:early|late|mid)[ -])?(?:the )?['’](?<yy>\d)0s)\b`, 'gi'),
     build: (m) => ({ type: 'DATE', value: `19${m.groups!.yy}` }),
   },
   {
     name: 'century', pre: /century/i,
-    re: rx(String.raw`\b(?<![\w])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?<o>\d{1,2})(?:st|nd|rd|th)[ -]century)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?<o>\d{1,2})(?:st|nd|rd|th)[ -]century)(?![\w-])`, 'gi'),
     build: (m) => ({ type: 'DATE', value: pad(+m.groups!.o - 1, 2) }),
   },
   {
     // no prefilter: the rule's own alternation of names is the test, and a separate one only scanned the text twice
     name: 'holiday',
-    re: rx(String.raw`\b(?<![\w])(?<x>(?:(?<rel>last|next|this) )?(?<h>${alt(Object.keys(HOLIDAYS))})(?:,? (?<y>\d{4}))?)(?![\w])`),
+    re: rx(String.raw`\b(?<![\w])(?<x>(?:(?<rel>last|next|this) )?(?<h>${alt(Object.keys(HOLIDAYS))})(?:,? (?<y>\d{4}))?)(?![\w])`, 'gi'),
     build(m, ctx) {
-      const g = m.groups!, x = m.indices!.groups!.x;
+      const g = m.groups!, x = matchSpan(m);
       if (!isCap(g.h)) return null;
-      const code = HOLIDAYS[g.h.toLowerCase().replace(/’/g, "'")];
+      const code = HOLIDAYS[g.h.toLowerCase().replace(CURLY_APOSTROPHES, "'")];
       if (!code) return null;
       const rel = g.rel?.toLowerCase();
       const dir = rel === 'last' ? -1 : rel === 'next' ? 1 : ctx.dir(x[0], x[1]);
@@ -161,16 +191,16 @@ export const absoluteRules: Rule[] = [
       let h: number, mi = 0;
       if (g.nm) {
         // "high noon" is an idiom; "midday" is a clock time only after a preposition of time ("at midday", "by midday")
-        if (/noon/i.test(g.nm) && wordBefore(ctx.text, m.indices!.groups!.nm[0]) === 'high') return null;
-        if (/midday/i.test(g.nm) && !/^(at|by|until|around|about|before|after|since|till)$/.test(wordBefore(ctx.text, m.indices!.groups!.nm[0]))) return null;
-        h = /noon|midday/i.test(g.nm) ? 12 : 24;
+        if (NOON.test(g.nm) && wordBefore(ctx.text, m.indices!.groups!.nm[0]) === 'high') return null;
+        if (MIDDAY.test(g.nm) && !MIDDAY_PREPOSITION.test(wordBefore(ctx.text, m.indices!.groups!.nm[0]))) return null;
+        h = NOON_OR_MIDDAY.test(g.nm) ? 12 : 24;
       }
-      else if (g.h) { h = +g.h; mi = g.mi ? +g.mi : 0; if (h < 1 || h > 12) return null; if (/p/i.test(g.ap) && h < 12) h += 12; if (/a/i.test(g.ap) && h === 12) h = 0; }
+      else if (g.h) { h = +g.h; mi = g.mi ? +g.mi : 0; if (h < 1 || h > 12) return null; if (PM.test(g.ap) && h < 12) h += 12; if (AM.test(g.ap) && h === 12) h = 0; }
       // "14:48" needs a preposition of time before it, or a time zone after it ("as of 14:48 UTC")
-      else if (g.h2) { h = +g.h2; mi = +g.mi2; if (!g.tz && !/^(at|by|until|from|around|about|before|after|to|since)$/.test(wordBefore(ctx.text, m.index))) return null; }
+      else if (g.h2) { h = +g.h2; mi = +g.mi2; if (!g.tz && !CLOCK_PREPOSITION.test(wordBefore(ctx.text, m.index))) return null; }
       else { h = +g.h3; if (h < 1 || h > 12) return null; }
       // ISO 8601 marks universal time with Z; other zones are left as the local clock time (TimeBank practice)
-      const clock = `T${pad(h)}:${pad(mi)}` + (g.tz && /^(?:UTC|GMT)$/.test(g.tz) ? 'Z' : '');
+      const clock = `T${pad(h)}:${pad(mi)}` + (g.tz && UTC.test(g.tz) ? 'Z' : '');
       const day = ctx.anchor ? fmtDay(ctx.anchor) : 'XXXX-XX-XX';
       return { type: 'TIME', value: day + clock, unresolved: ctx.anchor ? undefined : true, clock };
     },
@@ -178,19 +208,19 @@ export const absoluteRules: Rule[] = [
   {
     // "the third quarter", "third-quarter", "the fiscal first quarter", "the fourth quarter of 1989", "1989's second half", "Q3 2025"
     name: 'quarter', pre: /quarter|half/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?<yp>\d{4})(?:['’]s)? |(?<yrel>this|last|next) year['’]s )?(?:(?<adj>fiscal|calendar|year-earlier|year-ago|same|latest|current|previous|last|past|next|this|coming|recent|most recent|just-ended|just-completed)[ -]+)*(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]+)?(?:fiscal[ -]+)?(?<u>quarter|half)(?:(?: of| of fiscal|,)? (?<y>\d{4})| of (?:the )?(?<yrel2>this|last|next|the) (?:fiscal )?year)?)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?<yp>\d{4})(?:['’]s)? |(?<yrel>this|last|next) year['’]s )?(?:(?<adj>fiscal|calendar|year-earlier|year-ago|same|latest|current|previous|last|past|next|this|coming|recent|most recent|just-ended|just-completed)[ -]+)*(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]+)?(?:fiscal[ -]+)?(?<u>quarter|half)(?:(?: of| of fiscal|,)? (?<y>\d{4})| of (?:the )?(?<yrel2>this|last|next|the) (?:fiscal )?year)?)(?![\w-])`, 'gi'),
     build(m, ctx) {
-      const g = m.groups!, x = m.indices!.groups!.x;
+      const g = m.groups!, x = matchSpan(m);
       const text = m[0].toLowerCase();
-      const adj = (text.match(/\b(year-earlier|year-ago|latest|current|previous|last|past|next|this|coming|recent|just-ended|just-completed)\b/) ?? [])[1];
-      const hasThe = /^the\b/.test(text);
+      const adj = (text.match(QUARTER_ADJECTIVE) ?? [])[1];
+      const hasThe = THE_WORD_FIRST.test(text);
       const after = wordAfter(ctx.text, x[1]);
       if (!g.ord && !adj && !hasThe && !g.yp && !g.yrel) return null;
-      if ((after === 'of' && !g.ord && !adj) || after === 'century' || after === 'point' || after === 'percent' || (!g.ord && !adj && /^(a|an)$/.test(wordBefore(ctx.text, x[0])))) return null;
+      if ((after === 'of' && !g.ord && !adj) || after === 'century' || after === 'point' || after === 'percent' || (!g.ord && !adj && A_AN.test(wordBefore(ctx.text, x[0])))) return null;
       const isHalf = g.u.toLowerCase() === 'half';
       if (isHalf && !g.ord && adj !== 'last') return null;
       // "the last half of the '80s": a half of the decade or century that follows, not of the year
-      if (isHalf && after === 'of' && /^\s+of\s+(?:the\s+)?(?:['’]?\d0s|\d{3}0s|[\w-]+\s+century)\b/i.test(ctx.text.slice(x[1], x[1] + 40))) return null;
+      if (isHalf && after === 'of' && OF_DECADE_OR_CENTURY.test(ctx.text.slice(x[1], x[1] + 40))) return null;
       const yrel = (g.yrel ?? g.yrel2)?.toLowerCase();
       let year: number | null = g.y ? +g.y : g.yp ? +g.yp : null;
       if (year === null && yrel && yrel !== 'the' && ctx.anchor) year = ctx.anchor.y + (yrel === 'last' ? -1 : yrel === 'next' ? 1 : 0);
@@ -212,17 +242,17 @@ export const absoluteRules: Rule[] = [
   {
     // "nineteen ninety-six", "the year two thousand", "two thousand and one"
     name: 'spelled-year', pre: /nineteen|two\s+thousand/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the year )?(?:nineteen (?:hundred(?: and)? )?(?<a>(?:${TENS})(?:[- ](?:${SMALL}))?|${TEENS}|${SMALL})|two thousand(?:(?: and)? (?<b>${TEENS}|${SMALL}))?))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the year )?(?:nineteen (?:hundred(?: and)? )?(?<a>(?:${TENS})(?:[- ](?:${SMALL}))?|${TEENS}|${SMALL})|two thousand(?:(?: and)? (?<b>${TEENS}|${SMALL}))?))(?![\w-])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!;
-      if (/^two thousand$/i.test(m[0]) && !/^(the|in|by|until|since|of)$/.test(wordBefore(ctx.text, m.index))) return null;
+      if (TWO_THOUSAND.test(m[0]) && !SPELLED_YEAR_PREPOSITION.test(wordBefore(ctx.text, m.index))) return null;
       const y = g.a !== undefined ? 1900 + (parseNumber(g.a) ?? 0) : 2000 + (g.b ? parseNumber(g.b) ?? 0 : 0);
       return { type: 'DATE', value: String(y) };
     },
   },
   {
     name: 'spelled-decade', pre: /ties/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?:nineteen )?(?<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?:nineteen )?(?<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w-])`, 'gi'),
     build(m) {
       const t = m.groups!.t.toLowerCase();
       return { type: 'DATE', value: '19' + (['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(t) + 2) };
@@ -230,9 +260,9 @@ export const absoluteRules: Rule[] = [
   },
   {
     name: 'fiscal-year', pre: /fiscal|financial|(?:current|full)\s+year|latest\s+period/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:(?<rel>current|full|whole|latest|past|previous|last|next|coming) )?(?:fiscal|financial) year|the (?:current|full) year|the latest period)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>the (?:(?<rel>current|full|whole|latest|past|previous|last|next|coming) )?(?:fiscal|financial) year|the (?:current|full) year|the latest period)(?![\w-])`, 'gi'),
     build(m, ctx) {
-      if (/period/i.test(m[0])) return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1), ref: { kind: 'quarter', n: 0 } };
+      if (PERIOD.test(m[0])) return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1), ref: { kind: 'quarter', n: 0 } };
       const rel = m.groups!.rel?.toLowerCase();
       return { type: 'DATE', ...shifted(ctx.anchor, 'Y', rel === 'past' || rel === 'previous' || rel === 'last' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0) };
     },
@@ -240,7 +270,7 @@ export const absoluteRules: Rule[] = [
   {
     // "by year-end", "year's end", "since year end"
     name: 'year-end', pre: /year(?:-|\s+|['’]s\s+)end/i,
-    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?year(?:-| |['’]s )end)(?![\w-])`),
+    re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?year(?:-| |['’]s )end)(?![\w-])`, 'gi'),
     build(m, ctx) {
       const since = wordBefore(ctx.text, m.index) === 'since';
       return { type: 'DATE', ...shifted(ctx.anchor, 'Y', since ? -1 : 0) };
@@ -248,7 +278,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     name: 'q-quarter', pre: /Q[1-4]/,
-    re: rx(String.raw`\b(?<x>Q(?<q>[1-4])(?: (?<y>\d{4}))?)\b`, 'gd'),
+    re: rx(String.raw`\b(?<x>Q(?<q>[1-4])(?: (?<y>\d{4}))?)\b`, 'g'),
     build: (m, ctx) => ({ type: 'DATE', ...resolveQuarter(+m.groups!.q, m.groups!.y ? +m.groups!.y : null, ctx.anchor, ctx.dir(m.index, m.index + m[0].length)) }),
   },
 ];

@@ -1,5 +1,11 @@
 import { NOT_PAST_ED, TENSE_FUTURE, TENSE_PAST, TENSE_PRESENT } from './lexicon.js';
 
+// regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
+const UN_FIRST = /^un/;
+const LOWER_WORD = /^[a-z]+$/;
+const PLURAL_END = /[a-z]{3}s$/;
+const NOT_PLURAL_END = /(?:ss|us|is)$/;
+
 /** Where a partial date points from the publication date: -1 past, 1 future, 0 unknown (present or no verb). */
 export type Dir = -1 | 0 | 1;
 
@@ -22,7 +28,7 @@ function words(text: string, from: number, to: number): W[] {
 }
 
 function isPastEd(w: string): boolean {
-  return w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !w.includes('-') && !/^un/.test(w);
+  return w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !w.includes('-') && !UN_FIRST.test(w);
 }
 /** Words after which an -ed word is an adjective ("a planned visit", "the unexpected"). */
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'still', 'very', 'most', 'more', 'less', 'newly', 'recently', 'previously', 'already']);
@@ -56,7 +62,7 @@ function signal(ws: W[], k: number, ahead = false): Dir | null {
   // "protesters planned a rally on Saturday": a plan made in the past for an act it does not place
   // (a date before the verb dates the planning itself: "On Friday, the government planned a rally" is past)
   if ((w === 'planned' || w === 'scheduled') && prev !== undefined && !PASSIVE_AUX.has(prev) && !PAST_AUX.has(prev) && !BE.has(prev) && !TENSE_PRESENT.has(prev) && !DETERMINERS.has(prev)) return ahead ? -1 : 0;
-  if (INTENT.has(w) && next === 'to' && /^[a-z]+$/.test(ws[k + 2]?.w ?? '') && !DETERMINERS.has(ws[k + 2].w) && !ahead) return 0;
+  if (INTENT.has(w) && next === 'to' && LOWER_WORD.test(ws[k + 2]?.w ?? '') && !DETERMINERS.has(ws[k + 2].w) && !ahead) return 0;
   if (TENSE_FUTURE.has(w)) {
     if (NEEDS_TO.has(w)) return next === 'to' ? 1 : null;
     return 1;
@@ -68,7 +74,7 @@ function signal(ws: W[], k: number, ahead = false): Dir | null {
   }
   if (TENSE_PAST.has(w)) return -1;
   // "shootings that injured doctors": "that" after a plural noun opens a relative clause, not a noun phrase
-  if (isPastEd(w) && prev === 'that' && /[a-z]{3}s$/.test(ws[k - 2]?.w ?? '') && !/(?:ss|us|is)$/.test(ws[k - 2].w)) return -1;
+  if (isPastEd(w) && prev === 'that' && PLURAL_END.test(ws[k - 2]?.w ?? '') && !NOT_PLURAL_END.test(ws[k - 2].w)) return -1;
   if (isPastEd(w)) return prev !== undefined && DETERMINERS.has(prev) ? null : -1;
   return null;
 }
