@@ -20,7 +20,7 @@ export class Tagger {
   private buf: SentenceFeatures | undefined;
   private readonly scorer: StaticScorer;
   /** sums and rows kept per word type, in the slots of this.infos's words */
-  private readonly tables = new WordTables();
+  private readonly tables: WordTables;
   private tablesOf = 0;
   /** what decodeBeam reads of a sentence's features when its static scores are given: the token count */
   private readonly counted: SentenceFeatures = { feats: new Uint32Array(0), offsets: new Uint32Array(0), count: 0 };
@@ -39,6 +39,7 @@ export class Tagger {
     // int16 rows in units of the model's scale: scores in units, so the margin too
     this.weights = compactWeights({ values: model.weights, mask: (1 << model.header.bits) - 1 }, model.header.scale);
     this.unitMargin = margin / model.header.scale;
+    this.tables = new WordTables(wordCache + 1024);
     this.scorer = new StaticScorer(this.weights, this.tables);
     // word infos and weights belong to this tagger: the decoder may keep weight rows in the words' slots
     this.scratch.words = this.tables;

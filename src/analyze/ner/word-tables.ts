@@ -15,15 +15,23 @@ export class WordTables {
   history = new Int32Array(1024 * HISTORY_INTS);
   private count = 0;
 
+  /**
+   * expected: the slots a generation of words needs at most (the word cache's size and a sentence's words from the
+   * generation before): the tables grow by doubling but not past it unless they must (at 50,000 words, 6 MB less
+   * than the next power of two)
+   */
+  constructor(private readonly expected = Infinity) {}
+
   /** The word's slot, given one (roles none done, history rows unknown: -1) if it has none. */
   slotOf(w: WordInfo): number {
     if (w.slot >= 0) return w.slot;
     const slot = this.count++;
     if (slot * ROLE_INTS >= this.roles.length) {
-      const roles = new Int32Array(this.roles.length * 2);
+      const slots = Math.max(slot + 1, Math.min(2 * (this.roles.length / ROLE_INTS), this.expected));
+      const roles = new Int32Array(slots * ROLE_INTS);
       roles.set(this.roles);
       this.roles = roles;
-      const history = new Int32Array(this.history.length * 2);
+      const history = new Int32Array(slots * HISTORY_INTS);
       history.set(this.history);
       this.history = history;
     }
