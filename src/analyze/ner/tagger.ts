@@ -49,16 +49,8 @@ export class Tagger {
 
   /** BIO labels of one sentence's words. */
   tag(words: readonly string[]): string[] {
-    return this.tagInto(words, new Array<string>(words.length), 0);
-  }
-
-  /** Writes the BIO labels of one sentence's words into out[at ..] and returns out. */
-  tagInto(words: readonly string[], out: string[], at: number): string[] {
-    const n = words.length;
-    if (n === 0) return out;
-    const infos: WordInfo[] = new Array(n);
-    for (let i = 0; i < n; i++) infos[i] = this.infos.get(words[i]);
-    this.tagInfos(infos, out, at);
+    const out = new Array<string>(words.length);
+    if (words.length) this.tagInfos(words.map((w) => this.infos.get(w)), out, 0);
     return out;
   }
 
