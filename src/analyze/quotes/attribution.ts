@@ -1,5 +1,5 @@
 import { CLAUSE_OPENERS, CUE_VERBS, DETERMINERS, PARTICIPLES, SKIP_BEFORE_VERB } from './lexicon.js';
-import { type Context, isCap, isInitialDot, isMark, npRight, npWord, sameSentence, verbLike } from './context.js';
+import { type Context, ED_ING_END, isCap, isInitialDot, isMark, npRight, npWord, sameSentence, SUBJECT_PRONOUN, verbLike } from './context.js';
 
 // regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
 const ASKING_VERB = /^(?:say|tell|add|urge|warn|ask)$/;
@@ -7,9 +7,7 @@ const LY_END = /ly$/;
 const TIME_PREPOSITION = /^(?:in|on|at|during|since|last|this|next|early|late)$/;
 const WHO_WHICH = /^(?:who|which)$/;
 const PARTY_STATE = /^[A-Z]-[A-Z][a-z]*\.?$/;
-const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it)$/;
 const LETTER = /\p{L}/u;
-const ING_ED_END = /(?:ing|ed)$/;
 const AFTER_NAME = /^(?:,|\.|who|$)/;
 const DASH = /^(?:―|—|–|--)$/;
 const AFTER_SUBJECT = /^[.,(]$/;
@@ -108,7 +106,7 @@ export function npLeft(c: Context, i: number, floor: number, depth = 0, pp = tru
   // the object of a preposition is no subject: "Protesters marching through the streets chanted"
   if (pp && depth < 2 && PREPOSITIONS.has(c.lower[start - 1])) {
     let k = start - 2;
-    while (k >= floor && ING_ED_END.test(c.lower[k]) && !isCap(c, k)) k--;
+    while (k >= floor && ED_ING_END.test(c.lower[k]) && !isCap(c, k)) k--;
     const outer = k < start - 2 || PREPOSITIONS.has(c.lower[start - 1]) ? npLeft(c, k, floor, depth + 1) : null;
     if (outer) return outer;
   }
@@ -142,7 +140,7 @@ export function mainSubject(c: Context, i: number): [number, number] | null {
   while (k < i && (isMark(c, k) || c.quoted[k])) k++;
   // step over opening adverbial clauses, a comma at a time: "Following a swiftly called, late-afternoon meeting, the Council …"
   for (let tries = 0; tries < 3 && k < i; tries++) {
-    const opener = CLAUSE_OPENERS.has(c.lower[k]) || (ING_ED_END.test(c.lower[k]) && c.lower[k + 1] !== 'of');
+    const opener = CLAUSE_OPENERS.has(c.lower[k]) || (ED_ING_END.test(c.lower[k]) && c.lower[k + 1] !== 'of');
     if (!opener) {
       const np = npRight(c, k, i);
       if (np) return np;

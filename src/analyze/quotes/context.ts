@@ -7,9 +7,10 @@ import { lowerWords } from '../tokens/lower.js';
 const ONE_CAPITAL = /^\p{Lu}$/u;
 const CAPITAL_FIRST = /^\p{Lu}/u;
 const SHORT_CAPITALIZED = /^\p{Lu}[\p{L}-]{0,5}$/u;
-const ED_ING_END = /(?:ed|ing)$/;
+/** a participle or gerund ending ("-ed", "-ing") */
+export const ED_ING_END = /(?:ed|ing)$/;
 const COMMON_VERB = /^(?:met|took|gave|made|went|came|got|saw|sent|said|says|told|tells|spoke|wrote|left|led|held|kept|put|set|ran|won|lost|paid|sought|thought|felt|heard|became|began|brought|bought|drew|flew|grew|knew|rose|fell|struck|stood|sat|read|found|signed|wants|needs|plans|seeks|hopes|expects|sees|calls|urges|warns|adds|notes|argues|insists|asks|replies)$/;
-const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it)$/;
+export const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it)$/;
 const S_END = /s$/;
 const DIGIT_FIRST = /^\d/;
 const WORD_FIRST = /^[\p{L}\p{N}]/u;
