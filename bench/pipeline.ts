@@ -1,4 +1,4 @@
-// `npm run bench -- pipeline [--dir=DIR] [--rounds=N] [--threads=N]`: the whole analysis (every stage, no storage)
+// `npm run bench -- pipeline [--dir=DIR] [--rounds=N] [--threads=N] [--pairs=N]`: the whole analysis (every stage, no storage)
 // on real article text, in groups of 32 articles stage by stage (as `dyad ingest` runs it): on one core in this
 // thread, with the time of each stage (so the slowest is visible), then
 // on N analyzer threads (default: every core) through the same AnalyzerPool `dyad ingest` uses, analyses posted
@@ -78,6 +78,11 @@ async function allCores(articles: readonly Article[], rounds: number, threads: n
   }
 }
 
+/** The run with the median rate (the upper one of an even count). */
+function median(runs: Rate[], rate: (r: Rate) => number): Rate {
+  return [...runs].sort((a, b) => rate(a) - rate(b))[runs.length >> 1];
+}
+
 /** Sends `total` articles (cycling through `articles`) to the pool, `window` in flight: a group in work and the next one waiting, per thread (as dyad ingest's read-ahead). */
 function feed(pool: AnalyzerPool, articles: readonly Article[], total: number, window: number): Promise<void> {
   let next = 0;
@@ -95,6 +100,7 @@ function feed(pool: AnalyzerPool, articles: readonly Article[], total: number, w
 export async function run(args: string[]): Promise<void> {
   const dir = benchDir(args);
   const rounds = Number(opt(args, '--rounds') ?? 2);
+  const pairs = Math.max(1, Number(opt(args, '--pairs') ?? 3));
   const warm = Math.max(1, Number(opt(args, '--warm') ?? 1));
   const threads = Number(opt(args, '--threads') ?? availableParallelism());
   const limit = Number(opt(args, '--limit') ?? 100_000);
@@ -118,18 +124,38 @@ export async function run(args: string[]): Promise<void> {
   const childArgs = [`--rounds=${rounds}`, `--warm=${warm}`, `--limit=${limit}`, `--dir=${dir}`];
   const last = (out: string) => JSON.parse(out.trim().split('\n').pop()!) as Rate;
   // V8 collects garbage and compiles on helper threads: the run above borrows the idle second core for them. Pinned
-  // to one core with taskset (Linux), the same run pays for them itself: what "one core" gives.
-  const pinnedRun = spawnSync('taskset', ['-c', '0', process.execPath, main, 'pipeline', '--child-one', ...childArgs], { encoding: 'utf8' });
-  const pinned = pinnedRun.status === 0 ? last(pinnedRun.stdout) : null;
-  if (pinned) console.log(line('one core, pinned', pinned));
-  if (threads < 1) return;
-  // a fresh process, so that its peak memory is its own
-  const r = spawnSync(process.execPath, [main, 'pipeline', `--child-threads=${threads}`, ...childArgs], { encoding: 'utf8' });
-  if (r.status !== 0) { console.log(`  ${threads} threads: failed: ${r.stderr.trim().split('\n').pop()}`); return; }
-  const many = last(r.stdout);
-  console.log(line(`${threads} analyzer threads`, many));
-  const ratio = (base: Rate) => (rate(many) / rate(base)).toFixed(2);
-  console.log(`  ${threads} threads vs one pinned core: ${pinned ? `${ratio(pinned)}×` : '?'}; vs one thread: ${ratio(one)}× (load average after: ${loadavg()[0].toFixed(1)}; other processes share these cores)`);
+  // to one core with taskset (Linux), the same run pays for them itself: what "one core" gives. Other tenants of a
+  // shared machine slow some minutes more than others: the pinned run and the threaded one (each in a fresh process,
+  // so that its peak memory is its own) alternate, `pairs` times, and each ratio is of a pair run back to back.
+  const pinnedRun = () => {
+    const r = spawnSync('taskset', ['-c', '0', process.execPath, main, 'pipeline', '--child-one', ...childArgs], { encoding: 'utf8' });
+    return r.status === 0 ? last(r.stdout) : null;
+  };
+  const threadsRun = () => {
+    const r = spawnSync(process.execPath, [main, 'pipeline', `--child-threads=${threads}`, ...childArgs], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${threads} threads: failed: ${r.stderr.trim().split('\n').pop()}`);
+    return last(r.stdout);
+  };
+  if (threads < 1) { const p = pinnedRun(); if (p) console.log(line('one core, pinned', p)); return; }
+  const runs: { pinned: Rate | null; many: Rate }[] = [];
+  for (let i = 0; i < pairs; i++) runs.push({ pinned: pinnedRun(), many: threadsRun() });
+  runs.forEach(({ pinned, many }, i) => {
+    if (pinned) console.log(line(`one core, pinned (${i + 1})`, pinned));
+    console.log(line(`${threads} threads (${i + 1})`, many) + (pinned ? ` · ${(rate(many) / rate(pinned)).toFixed(2)}× pinned` : ''));
+  });
+  const paired = runs.filter((r): r is { pinned: Rate; many: Rate } => r.pinned !== null);
+  const pinned = paired.length ? median(paired.map((r) => r.pinned), rate) : null;
+  const many = median(runs.map((r) => r.many), rate);
+  if (pinned) console.log(line('one core, pinned: median', pinned));
+  console.log(line(`${threads} threads: median`, many));
+  const ratios = paired.map((r) => rate(r.many) / rate(r.pinned)).sort((a, b) => a - b);
+  // from CPU time, what the threads would give on otherwise idle cores: cores / (their CPU per article / one core's)
+  const cpuRatios = paired.map((r) => threads * (r.pinned.cpu / r.pinned.articles) / (r.many.cpu / r.many.articles)).sort((a, b) => a - b);
+  const range = (xs: number[]) => `${xs[0].toFixed(2)}–${xs[xs.length - 1].toFixed(2)}×, median ${xs[xs.length >> 1].toFixed(2)}×`;
+  if (ratios.length) {
+    console.log(`  ${threads} threads vs one pinned core, ${ratios.length} pairs: ${range(ratios)}; vs one thread: ${(rate(many) / rate(one)).toFixed(2)}× (load average after: ${loadavg()[0].toFixed(1)}; other processes share these cores)`);
+    console.log(`  from CPU time (on idle cores: ${threads} × one core's CPU per article / the threads'): ${range(cpuRatios)}`);
+  }
   // what the machine gives N independent copies of the one-core run at once, each pinned to its own core: the
   // ceiling for N threads, whatever dyad does (cores that share a physical core or its caches give less than N×)
   const copies = await Promise.all(Array.from({ length: threads }, (_, core) => new Promise<Rate | null>((resolve) => {
