@@ -190,6 +190,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "three months", "24 hours", "the past two years", "four-day", "the first nine months", "several years", "a few days"
+    // "the" opens a match as the article or as the approximator before the number ("the two years"), or as both
     name: 'duration', starts: [...maybeThe(['past', 'last', 'next', 'first', 'previous', 'coming', 'following', 'final', 'latest', 'initial', 'remaining', 'recent', 'same', 'entire', 'whole', 'full', 'more', 'less', 'fewer', 'about', 'nearly', 'almost', 'some', 'at', 'up', 'over', 'roughly', 'around', 'approximately', 'under', 'another', 'an', ...NUM_STARTS, ...VAGUE_STARTS]), 'the the'],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?<pre>past|last|next|first|previous|coming|following|final|latest|initial|remaining|recent|same|entire|whole|full) )?(?:(?<appr>more than|less than|fewer than|about|nearly|almost|some|at least|up to|over|roughly|around|approximately|under|another|an additional|the) )?(?<n>${NUM_RE}|${VAGUE_RE})[ -](?:and a half[ -])?(?:(?:more|additional|extra|straight|consecutive|trading|business|working) )?(?<u>${UNIT_RE})(?<pl>s)?(?:[ -]and[ -]a[ -]half)?(?:[ -]long)?)(?![\w-])`),
     build(m, ctx) {
