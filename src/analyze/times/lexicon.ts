@@ -33,8 +33,13 @@ const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty'
 export const SMALL = small.join('|'), TEENS = teens.join('|'), TENS = tens.join('|');
 /** A cardinal: digits ("24", "5 1/2", "2.5"), words ("twenty-four", "twenty four"), "a", "a couple of", "a hundred". */
 export const NUM_RE = `(?:\\d+(?:\\.\\d+)?(?: 1/2)?|(?:${tens.join('|')})(?:[- ](?:${small.join('|')}))?|${teens.join('|')}|${small.join('|')}|a half|a couple of|couple of|a hundred|a dozen|dozen|a|an|half(?: a)?)`;
+/** The words a NUM_RE match may begin with (see Rule.starts; '#' a digit). */
+export const NUM_STARTS: readonly string[] = ['#', ...tens, ...teens, ...small, 'a', 'an', 'couple', 'dozen', 'half'];
 export const VAGUE_RE = alt(en.vagueQuantities);
-export const UNIT_RE = `(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie|millennium|millennia)`;
+export const VAGUE_STARTS: readonly string[] = en.vagueQuantities;
+const units = ['second', 'minute', 'hour', 'day', 'night', 'week', 'fortnight', 'month', 'quarter', 'year', 'decade', 'century', 'centurie', 'millennium', 'millennia'];
+export const UNIT_RE = `(?:${units.join('|')})`;
+export const UNIT_STARTS: readonly string[] = units;
 export const PART_OF_DAY_RE = alt(Object.keys(PARTS_OF_DAY));
 export const SEASON_RE = alt(Object.keys(SEASONS));
 export const ORDINAL_RE = alt(Object.keys(ORDINALS));

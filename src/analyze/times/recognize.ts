@@ -3,6 +3,7 @@ import { addDays, addMonths, fmtDay, fmtWeek, parseYmd, pad, weekday, type Ymd }
 import { absoluteRules } from './rules-absolute.js';
 import { relativeRules } from './rules-relative.js';
 import type { Ctx, Found, Rule } from './rule.js';
+import { StartIndex } from './starts.js';
 import { tenseAt, type Dir, type W } from './tense.js';
 
 // regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
@@ -22,8 +23,14 @@ const HAS_X = /X/;
 const PERIOD_FIRST = /^P/;
 
 const RULES: readonly Rule[] = [...absoluteRules, ...relativeRules];
+const STARTING = RULES.filter((r) => r.starts);
+/** The word starts the rules with start words may begin at (their bits in the order of STARTING). */
+const START_INDEX = new StartIndex(STARTING.map((r) => r.starts));
+/** Each rule's bit in START_INDEX (0 without start words), and its regex anchored (sticky) to be tried at one offset. */
+const START_BIT: readonly number[] = RULES.map((r) => (r.starts ? 1 << STARTING.indexOf(r) : 0));
+const STICKY: readonly RegExp[] = RULES.map((r) => new RegExp(r.re.source, r.re.flags.replace('g', '') + 'y'));
 
-interface Cand extends Found { start: number; end: number; rule: string }
+export interface Cand extends Found { start: number; end: number; rule: string }
 
 /** The index of the sentence holding offset `at` (binary search), or -1. */
 function sentenceAt(sentences: readonly Sentence[], at: number): number {
@@ -37,22 +44,51 @@ function sentenceAt(sentences: readonly Sentence[], at: number): number {
   return -1;
 }
 
-/** Every rule over the whole text: candidates, possibly overlapping. */
-function candidates(ctx: Ctx): Cand[] {
+/**
+ * Makes a candidate of one match of `rule` into `out`; returns where the search goes on as a global scan would: past
+ * the match, or one past its start when the rule turned it down (a shorter match there, or one inside it, may stand).
+ */
+function take(rule: Rule, m: RegExpExecArray, ctx: Ctx, out: Cand[]): number {
+  const f = rule.build(m, ctx);
+  if (!f) return m.index + 1;
+  const x = m.indices?.groups?.x;
+  const start = f.start ?? x?.[0] ?? m.index, end = f.end ?? x?.[1] ?? m.index + m[0].length;
+  if (end > start) out.push({ ...f, start, end, rule: rule.name });
+  return m.index + Math.max(m[0].length, 1);
+}
+
+/** A rule's candidates from a scan at every offset. */
+function scanAll(rule: Rule, ctx: Ctx, out: Cand[]): void {
+  const re = rule.re;
+  let m: RegExpExecArray | null;
+  re.lastIndex = 0;
+  while ((m = re.exec(ctx.text)) !== null) re.lastIndex = take(rule, m, ctx, out);
+}
+
+/**
+ * A rule's candidates from tries at the word starts it may begin at, in order: the same as scanAll's, as every match
+ * begins at one of them and a global scan's next match is the first that matches at or after where it goes on.
+ */
+function scanStarts(r: number, ctx: Ctx, out: Cand[]): void {
+  const rule = RULES[r], re = STICKY[r], bit = START_BIT[r], { at, rules, count } = START_INDEX;
+  let from = 0;
+  for (let i = 0; i < count; i++) {
+    if (at[i] < from || !(rules[i] & bit)) continue;
+    re.lastIndex = at[i];
+    const m = re.exec(ctx.text);
+    if (m) from = take(rule, m, ctx, out);
+  }
+}
+
+/** Every rule over the whole text: candidates, possibly overlapping. `atStarts` false scans every rule at every offset. */
+export function candidates(ctx: Ctx, atStarts = true): Cand[] {
   const out: Cand[] = [];
-  for (const rule of RULES) {
+  if (atStarts) START_INDEX.scan(ctx.text);
+  for (let r = 0; r < RULES.length; r++) {
+    const rule = RULES[r];
     if (rule.pre && !rule.pre.test(ctx.text)) continue;
-    const re = rule.re;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(ctx.text)) !== null) {
-      const f = rule.build(m, ctx);
-      if (!f) { re.lastIndex = m.index + 1; continue; }
-      const x = m.indices?.groups?.x;
-      const start = f.start ?? x?.[0] ?? m.index, end = f.end ?? x?.[1] ?? m.index + m[0].length;
-      if (end > start) out.push({ ...f, start, end, rule: rule.name });
-      if (m[0].length === 0) re.lastIndex++;
-    }
+    if (atStarts && rule.starts) scanStarts(r, ctx, out);
+    else scanAll(rule, ctx, out);
   }
   return out;
 }
@@ -168,22 +204,26 @@ function joinYearBefore(text: string, list: Cand[]): Cand[] {
   return out;
 }
 
+/** What the rules read of a text: the text, its publication day, and the tense around a span (by its sentence). */
+export function context(text: string, sentences: readonly Sentence[], published: string | null): Ctx {
+  const words = new Map<number, W[]>();
+  return {
+    text,
+    anchor: parseYmd(published),
+    dir(start: number, end: number): Dir {
+      const s = sentences[Math.max(0, sentenceAt(sentences, start))];
+      return tenseAt(text, s.start, s.end, start, end, words);
+    },
+  };
+}
+
 /**
  * Finds the temporal expressions of `text` and normalizes them to TIMEX3 values against `published`
  * ('YYYY-MM-DD' or null), choosing past or future for partial dates by the tense of the governing verb.
  */
 export function findTimes(text: string, sentences: readonly Sentence[], published: string | null): TimeExpr[] {
-  const anchor: Ymd | null = parseYmd(published);
   const sents = sentences.length ? sentences : [{ start: 0, end: text.length, paragraph: 0 }];
-  const words = new Map<number, W[]>();
-  const ctx: Ctx = {
-    text,
-    anchor,
-    dir(start: number, end: number): Dir {
-      const s = sents[Math.max(0, sentenceAt(sents, start))];
-      return tenseAt(text, s.start, s.end, start, end, words);
-    },
-  };
+  const ctx = context(text, sents, published), anchor = ctx.anchor;
   const list = joinClocks(text, settle(candidates(ctx), text.length));
   resolveReferences(list, sents, text, anchor);
   return joinYearBefore(text, list).map((c) => {

@@ -35,9 +35,16 @@ export interface Rule {
   re: RegExp;
   /**
    * a cheap test every match needs (a word it must contain): the rule is skipped on a text without it. Only worth it
-   * when much cheaper than the rule: a case-insensitive alternation of words is tried at every offset as the rule is
+   * when much cheaper than the rule: a case-insensitive alternation of words is tried at every offset as the rule is.
+   * A rule with start words rarely gains from one (the test scans the whole text; the tries at its starts are few)
    */
   pre?: RegExp;
+  /**
+   * the words every match begins with (lower case; DIGIT for a digit; a phrase stands for its first word): the rule is
+   * tried only where a word with the same first three letters begins (see starts.ts). Only for a rule whose every
+   * match begins at a word start (\b and a word character); a rule without it is scanned at every offset
+   */
+  starts?: readonly string[];
   build(m: RegExpExecArray, ctx: Ctx): Found | null;
 }
 

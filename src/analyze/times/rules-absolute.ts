@@ -2,6 +2,7 @@ import { fmtDay, isValid, pad, toMs, weekday, type Ymd } from './calendar.js';
 import { HOLIDAYS, MONTHS, MONTH_RE, SPELLED_YEAR_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber, parseSpelledYear, SMALL, TEENS, TENS } from './lexicon.js';
 import { resolveHoliday, resolveMonth, resolveQuarter, shifted } from './normalize.js';
 import { NOT_YEAR_NOUNS } from './lexicon.js';
+import { DIGIT, maybeThe } from './starts.js';
 import { isCap, matchSpan, rx, wordAfter, wordBefore, type Ctx, type Rule } from './rule.js';
 
 // regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
@@ -35,6 +36,9 @@ const TWO_THOUSAND = /^two thousand$/i;
 const SPELLED_YEAR_PREPOSITION = /^(the|in|by|until|since|of)$/;
 
 const MOD = `(?:(?:the )?(?:very )?(?:early|late|mid|end of|beginning of|start of|middle of|first half of|second half of|spring of|summer of|fall of|autumn of|winter of)[ -]|mid-)`;
+/** The words a MOD match begins with (see Rule.starts). */
+const MOD_STARTS = maybeThe(['very', 'early', 'late', 'mid', 'end', 'beginning', 'start', 'middle', 'first', 'second', 'spring', 'summer', 'fall', 'autumn', 'winter']);
+const MONTH_WORDS = Object.keys(MONTHS), WEEKDAY_WORDS = Object.keys(WEEKDAYS);
 const YEAR_PREPS = new Set(['in', 'since', 'of', 'by', 'from', 'until', 'till', 'to', 'between', 'during', 'before', 'after', 'around', 'circa', 'year', 'fiscal', 'the', 'and', 'through', 'early', 'late', 'mid', 'throughout']);
 const MONTH_PREPS = new Set([...YEAR_PREPS, 'last', 'next', 'this', 'on', 'for', 'each', 'every', 'late', 'early', 'mid']);
 
@@ -92,7 +96,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "Jan. 5", "January 5, 2026", "Monday, Oct. 26", "mid-November", "late November 1999", "June 2020"
-    name: 'month-day-year',
+    name: 'month-day-year', starts: [...WEEKDAY_WORDS, 'last', 'this', 'next', 'each', 'every', ...MOD_STARTS, ...MONTH_WORDS],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:(?<rel>last|this|next|each|every|this coming|this past) )?(?<mod>${MOD})?(?<mon>${MONTH_RE})(?: (?<d>\d{1,2})(?:st|nd|rd|th)?(?!\d|:\d))?(?:(?:,? (?:of )?(?<y>\d{4})(?!\d))| (?<ys>${SPELLED_YEAR_RE})(?![\w-])|(?: (?:of )?(?<yrel>last|this|next) year))?)(?!\w)`, 'gi'),
     build(m, ctx) {
       const g = m.groups!, x = matchSpan(m);
@@ -128,7 +132,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "5 January", "the 5th of January 2026"
-    name: 'day-month', pre: new RegExp(String.raw`\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_RE})`, 'i'),
+    name: 'day-month', starts: [...WEEKDAY_WORDS, ...maybeThe([DIGIT])],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<wd>${WEEKDAY_RE}),? )?(?:the )?(?<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?<mon>${MONTH_RE})(?:,? (?<y>\d{4}))?)(?!\w)`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
@@ -141,7 +145,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "2019", "fiscal 1989", "the 1990s", "mid-2020", "the end of 1990", "the first half of 1989", "the 1988 period"
-    name: 'year',
+    name: 'year', starts: [...MOD_STARTS, ...maybeThe(['fiscal', 'calendar', 'year', DIGIT])],
     re: rx(String.raw`\b(?<![\w$.,/-])(?<x>(?<mod>${MOD})?(?:(?<fy>fiscal|fiscal year|calendar|calendar year|the year|the) )?(?<y>\d{4})(?<s>'?s)?(?<per> period| fiscal year| season)?)(?![\w%]|[.,/:]\d|-\d)`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, y = +g.y;
@@ -164,13 +168,12 @@ export const absoluteRules: Rule[] = [
     build: (m) => ({ type: 'DATE', value: `19${m.groups!.yy}` }),
   },
   {
-    name: 'century', pre: /century/i,
+    name: 'century', starts: maybeThe(['early', 'late', 'mid', DIGIT]),
     re: rx(String.raw`\b(?<![\w])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?<o>\d{1,2})(?:st|nd|rd|th)[ -]century)(?![\w-])`, 'gi'),
     build: (m) => ({ type: 'DATE', value: pad(+m.groups!.o - 1, 2) }),
   },
   {
-    // no prefilter: the rule's own alternation of names is the test, and a separate one only scanned the text twice
-    name: 'holiday',
+    name: 'holiday', starts: ['last', 'next', 'this', ...Object.keys(HOLIDAYS)],
     re: rx(String.raw`\b(?<![\w])(?<x>(?:(?<rel>last|next|this) )?(?<h>${alt(Object.keys(HOLIDAYS))})(?:,? (?<y>\d{4}))?)(?![\w])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!, x = matchSpan(m);
@@ -184,7 +187,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "3 p.m.", "10:35 a.m.", "noon", "around 7:15 p.m. EST"
-    name: 'clock', pre: /\d(?:[:.][0-5]\d)?\s*[ap]\.?m|\d:[0-5]\d|noon|midnight|midday|o'clock/i,
+    name: 'clock', starts: ['around', 'about', 'approximately', 'shortly', 'just', 'noon', 'midnight', 'midday', DIGIT],
     re: rx(String.raw`\b(?<![\w:.])(?<x>(?:(?:around|about|approximately|shortly after|shortly before|just after|just before) )?(?:(?<h>\d{1,2})(?:[:.](?<mi>[0-5]\d))? ?(?<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)|(?<h2>[01]?\d|2[0-3]):(?<mi2>[0-5]\d)(?![\d:])|(?<nm>noon|midnight|midday)|(?<h3>\d{1,2}) o'clock)(?: (?<tz>EST|EDT|CST|CDT|PST|PDT|MST|MDT|GMT|UTC|BST|CET|local time))?)(?!\w)`),
     build(m, ctx) {
       const g = m.groups!;
@@ -207,7 +210,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "the third quarter", "third-quarter", "the fiscal first quarter", "the fourth quarter of 1989", "1989's second half", "Q3 2025"
-    name: 'quarter', pre: /quarter|half/i,
+    name: 'quarter', starts: maybeThe([DIGIT, 'this', 'last', 'next', 'fiscal', 'calendar', 'year-earlier', 'same', 'latest', 'current', 'previous', 'past', 'coming', 'recent', 'most', 'just-ended', 'first', 'second', 'third', 'fourth', 'final', 'quarter', 'half']), pre: /quarter|half/i,
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?<yp>\d{4})(?:['’]s)? |(?<yrel>this|last|next) year['’]s )?(?:(?<adj>fiscal|calendar|year-earlier|year-ago|same|latest|current|previous|last|past|next|this|coming|recent|most recent|just-ended|just-completed)[ -]+)*(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]+)?(?:fiscal[ -]+)?(?<u>quarter|half)(?:(?: of| of fiscal|,)? (?<y>\d{4})| of (?:the )?(?<yrel2>this|last|next|the) (?:fiscal )?year)?)(?![\w-])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!, x = matchSpan(m);
@@ -241,7 +244,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "nineteen ninety-six", "the year two thousand", "two thousand and one"
-    name: 'spelled-year', pre: /nineteen|two\s+thousand/i,
+    name: 'spelled-year', starts: ['the year', 'nineteen', 'two'],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:the year )?(?:nineteen (?:hundred(?: and)? )?(?<a>(?:${TENS})(?:[- ](?:${SMALL}))?|${TEENS}|${SMALL})|two thousand(?:(?: and)? (?<b>${TEENS}|${SMALL}))?))(?![\w-])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!;
@@ -251,7 +254,7 @@ export const absoluteRules: Rule[] = [
     },
   },
   {
-    name: 'spelled-decade', pre: /ties/i,
+    name: 'spelled-decade', starts: maybeThe(['early', 'late', 'mid', 'nineteen', 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties']),
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?:early|late|mid)[ -])?(?:nineteen )?(?<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w-])`, 'gi'),
     build(m) {
       const t = m.groups!.t.toLowerCase();
@@ -259,7 +262,7 @@ export const absoluteRules: Rule[] = [
     },
   },
   {
-    name: 'fiscal-year', pre: /fiscal|financial|(?:current|full)\s+year|latest\s+period/i,
+    name: 'fiscal-year', starts: ['current', 'full', 'whole', 'latest', 'past', 'previous', 'last', 'next', 'coming', 'fiscal', 'financial'].map((w) => `the ${w}`),
     re: rx(String.raw`\b(?<![\w-])(?<x>the (?:(?<rel>current|full|whole|latest|past|previous|last|next|coming) )?(?:fiscal|financial) year|the (?:current|full) year|the latest period)(?![\w-])`, 'gi'),
     build(m, ctx) {
       if (PERIOD.test(m[0])) return { type: 'DATE', ...shifted(ctx.anchor, 'Q', -1), ref: { kind: 'quarter', n: 0 } };
@@ -269,7 +272,7 @@ export const absoluteRules: Rule[] = [
   },
   {
     // "by year-end", "year's end", "since year end"
-    name: 'year-end', pre: /year(?:-|\s+|['’]s\s+)end/i,
+    name: 'year-end', starts: maybeThe(['year']),
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?year(?:-| |['’]s )end)(?![\w-])`, 'gi'),
     build(m, ctx) {
       const since = wordBefore(ctx.text, m.index) === 'since';

@@ -1,6 +1,7 @@
 import { addDays, fmtDay, weekday } from './calendar.js';
-import { NUM_RE, PARTS_OF_DAY, REFS, SEASONS, SEASON_RE, SETS, SPELLED_YEAR_RE, UNITS, UNIT_RE, VAGUE_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber, parseSpelledYear } from './lexicon.js';
+import { NUM_RE, NUM_STARTS, UNIT_STARTS, VAGUE_STARTS, PARTS_OF_DAY, REFS, SEASONS, SEASON_RE, SETS, SPELLED_YEAR_RE, UNITS, UNIT_RE, VAGUE_RE, WEEKDAYS, WEEKDAY_RE, alt, parseNumber, parseSpelledYear } from './lexicon.js';
 import { duration, resolveSeason, resolveWeekday, shifted, type Gran } from './normalize.js';
+import { maybeThe } from './starts.js';
 import { isCap, matchSpan, rx, wordAfter, wordBefore, type Found, type Rule } from './rule.js';
 
 // regular expressions are made once, here: a literal in a function is a new RegExp object each time it runs
@@ -75,7 +76,7 @@ const DEADLINE_RE = /\b(?:until|till|by)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m
 export const relativeRules: Rule[] = [
   {
     // "yesterday", "today", "tonight", "late yesterday", "tomorrow morning"
-    name: 'day-word',
+    name: 'day-word', starts: ['early', 'late', 'earlier', 'later', 'the day', 'yesterday', 'today', 'tomorrow', 'tonight'],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>early|late|earlier|later) )?(?<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)(?: (?<pod>morning|afternoon|evening|night))?)(?![\w-])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!, w = g.w.toLowerCase().replace(SPACES, ' ');
@@ -86,7 +87,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "Monday", "on Tuesday", "last Friday", "Friday afternoon"
-    name: 'weekday',
+    name: 'weekday', starts: ['early', 'late', 'earlier', 'later', ...maybeThe(['last', 'next', 'this', 'coming', 'past', 'previous', 'following', 'preceding']), ...Object.keys(WEEKDAYS)],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?:early|late|earlier|later) )?(?:(?<the>the )?(?<rel>last|next|this|coming|past|previous|following|preceding) )?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?: (?<pod>morning|afternoon|evening|night|overnight)(?<pl2>s)?)?)(?![\w-])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!, x = matchSpan(m), dow = WEEKDAYS[g.wd.toLowerCase()];
@@ -111,7 +112,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "last year", "this week", "next month", "earlier this year", "later this month", "the past year", "last summer", "this morning"
-    name: 'relative-unit',
+    name: 'relative-unit', starts: ['earlier', 'later', 'early', 'late', 'mid', ...['end', 'beginning', 'start', 'middle', 'rest', 'remainder', 'first', 'second', 'turn'].map((w) => `the ${w}`), ...maybeThe(['last', 'next', 'this', 'past', 'previous', 'coming', 'current', 'following', 'upcoming', 'prior'])],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the first half of|the second half of|the turn of) )?(?<the>the )?(?<rel>last|next|this past|this coming|this|past|previous|coming|current|following|upcoming|prior)[ -](?<u>week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night|${SEASON_RE}|season))(?![\w-])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!, x = matchSpan(m), rel = g.rel.toLowerCase(), u = g.u.toLowerCase();
@@ -142,13 +143,13 @@ export const relativeRules: Rule[] = [
   },
   {
     // "the end of the year", "the beginning of the month"
-    name: 'part-of-unit', pre: /\bof\s+the\s+(?:year|month|week|decade|century|quarter)/i,
+    name: 'part-of-unit', starts: ['end', 'beginning', 'start', 'middle', 'rest', 'remainder', 'turn'].map((w) => `the ${w}`),
     re: rx(String.raw`\b(?<![\w-])(?<x>the (?:end|beginning|start|middle|rest|remainder|turn) of the (?<u>year|month|week|decade|century|quarter))(?![\w-])`, 'gi'),
     build: (m, ctx) => ({ type: 'DATE', ...shifted(ctx.anchor, GRAN[unitCode(m.groups!.u)], 0) }),
   },
   {
     // "a year ago", "two days earlier", "more than four decades ago", "three weeks from now", "years ago"
-    name: 'ago', pre: new RegExp(String.raw`(?:${UNIT_RE})s?\s+(?:ago|earlier|before|later|after|afterwards?|hence|from\s+now|prior|back)`, 'i'),
+    name: 'ago', starts: ['more', 'less', 'about', 'nearly', 'almost', 'some', 'roughly', 'around', 'exactly', 'at', 'over', ...NUM_STARTS, ...VAGUE_STARTS, ...UNIT_STARTS],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<appr>more than|less than|about|nearly|almost|some|roughly|around|exactly|at least|over) )?(?:(?<n>${NUM_RE}|${VAGUE_RE}) )?(?<u>${UNIT_RE})s? (?<d>ago|earlier|before|later|after|afterwards?|hence|from now|prior|back))(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x, d = g.d.toLowerCase().replace(SPACES, ' ');
@@ -174,7 +175,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "year-earlier", "year-ago" (as in "the year-earlier period")
-    name: 'year-earlier', pre: /year-(?:earlier|ago)/i,
+    name: 'year-earlier', starts: maybeThe(['year']),
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?year-(?:earlier|ago)(?: (?:period|quarter|level|figure|results|(?:first )?(?<n>${NUM_RE}) months))?)(?![\w-])`, 'gi'),
     build(m, ctx) {
       const x = matchSpan(m);
@@ -189,7 +190,8 @@ export const relativeRules: Rule[] = [
   },
   {
     // "three months", "24 hours", "the past two years", "four-day", "the first nine months", "several years", "a few days"
-    name: 'duration',
+    // "the" opens a match as the article or as the approximator before the number ("the two years"), or as both
+    name: 'duration', starts: [...maybeThe(['past', 'last', 'next', 'first', 'previous', 'coming', 'following', 'final', 'latest', 'initial', 'remaining', 'recent', 'same', 'entire', 'whole', 'full', 'more', 'less', 'fewer', 'about', 'nearly', 'almost', 'some', 'at', 'up', 'over', 'roughly', 'around', 'approximately', 'under', 'another', 'an', ...NUM_STARTS, ...VAGUE_STARTS]), 'the the'],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:the )?(?:(?<pre>past|last|next|first|previous|coming|following|final|latest|initial|remaining|recent|same|entire|whole|full) )?(?:(?<appr>more than|less than|fewer than|about|nearly|almost|some|at least|up to|over|roughly|around|approximately|under|another|an additional|the) )?(?<n>${NUM_RE}|${VAGUE_RE})[ -](?:and a half[ -])?(?:(?:more|additional|extra|straight|consecutive|trading|business|working) )?(?<u>${UNIT_RE})(?<pl>s)?(?:[ -]and[ -]a[ -]half)?(?:[ -]long)?)(?![\w-])`),
     build(m, ctx) {
       const g = m.groups!, x = m.indices!.groups!.x;
@@ -225,7 +227,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "years" in "after years of strained relations", "for months"
-    name: 'bare-plural',
+    name: 'bare-plural', starts: ['minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries'],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?<u>minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])`, 'gi'),
     build(m, ctx) {
       const prev = wordBefore(ctx.text, m.index), next = wordAfter(ctx.text, m.index + m[0].length);
@@ -236,7 +238,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "now", "recently", "the future", "in the past", "currently"
-    name: 'reference',
+    name: 'reference', starts: Object.keys(REFS),
     re: rx(String.raw`\b(?<![\w-])(?<x>${alt(Object.keys(REFS).filter((k) => !/^(?:once|earlier|later|eventually|shortly|upcoming|one day|already|so far|to date|soon|future|recent|previously|formerly|at this time|in recent years|the present|present-day)$/.test(k)))})(?![\w-])`, 'gi'),
     build(m, ctx) {
       const w = m.groups!.x.toLowerCase().replace(SPACES, ' ');
@@ -249,8 +251,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "daily", "every week", "each year", "every other Monday"
-    // no prefilter: one as costly as the rule (an alternation tried at every offset) only adds its own scan
-    name: 'set',
+    name: 'set', starts: [...Object.keys(SETS), 'every', 'each'],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?<adv>${alt(Object.keys(SETS))})|(?:every|each)(?: other)? (?:(?<n>${NUM_RE}) )?(?<u>${UNIT_RE}|weekend|morning|afternoon|evening|night|${WEEKDAY_RE}|${SEASON_RE})(?<pl>s)?)(?![\w-])`, 'gi'),
     build(m) {
       const g = m.groups!;
@@ -266,7 +267,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "the summer", "last fall", "summer 2020", "in spring"
-    name: 'season', pre: new RegExp(SEASON_RE, 'i'),
+    name: 'season', starts: ['early', 'late', 'mid', ...maybeThe(Object.keys(SEASONS))],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?<mod>early|late|mid)[ -])?(?<the>the )?(?<s>${SEASON_RE})(?: (?:of )?(?:(?<y>\d{4})|(?<ys>${SPELLED_YEAR_RE})))?)(?![\w-])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!, x = matchSpan(m);
@@ -282,7 +283,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "by mid-afternoon", "at mid morning", "mid-afternoon yesterday": a part of the day, on the publication day unless a day word follows
-    name: 'mid-part-of-day', pre: /mid[-\s]?(?:afternoon|morning)/i,
+    name: 'mid-part-of-day', starts: ['mid'],
     re: rx(String.raw`\b(?<![\w-])(?<x>mid[- ]?(?<p>afternoon|morning)(?: (?<w>yesterday|today|tomorrow))?)(?![\w-])`, 'gi'),
     build(m, ctx) {
       const g = m.groups!;
@@ -293,25 +294,25 @@ export const relativeRules: Rule[] = [
   },
   {
     // "in the weeks ahead", "the months ahead": an open stretch of time from now on
-    name: 'units-ahead', pre: /s\s+ahead/i,
+    name: 'units-ahead', starts: ['hours', 'days', 'weeks', 'months', 'years'].map((w) => `the ${w}`),
     re: rx(String.raw`\b(?<![\w-])(?<x>the (?<u>hours|days|weeks|months|years) ahead)(?![\w-])`, 'gi'),
     build: (m) => ({ type: 'DURATION', value: duration(null, unitCode(m.groups!.u)) }),
   },
   {
     // "a day-long meeting", "a years-long feud": a duration used as an adjective (decades are left to "decades")
-    name: 'unit-long', pre: /-long/i,
+    name: 'unit-long', starts: ['hour', 'day', 'week', 'month', 'year'],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?<u>hour|day|week|month|year)(?<pl>s)?-long)(?![\w-])`, 'gi'),
     build: (m) => ({ type: 'DURATION', value: duration(m.groups!.pl ? null : 1, unitCode(m.groups!.u)) }),
   },
   {
     // "the near future", "the short term"
-    name: 'vague-future', pre: /future|term|past/i,
+    name: 'vague-future', starts: ['near', 'foreseeable', 'immediate', 'short', 'distant', 'recent', 'not'].map((w) => `the ${w}`),
     re: rx(String.raw`\b(?<![\w-])(?<x>the (?:near|foreseeable|immediate) (?:future|term)|the short term|the (?:distant|recent|not-too-distant|not too distant) (?:past|future))(?![\w-])`, 'gi'),
     build: (m) => ({ type: 'DATE', value: PAST.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
   },
   {
     // "for the year", "the year ended Sept. 30" (a fiscal year: a duration)
-    name: 'the-year', pre: /the\s+(?:full\s+|fiscal\s+)?year/i,
+    name: 'the-year', starts: ['full', 'fiscal', 'year'].map((w) => `the ${w}`),
     re: rx(String.raw`\b(?<![\w-])(?<x>the (?:full |fiscal )?year)(?![\w-])(?<end> end(?:ed|ing))?`),
     build(m, ctx) {
       const prev = wordBefore(ctx.text, m.index);
@@ -324,7 +325,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "the weekend", "the next day", "that day" (reference-relative)
-    name: 'weekend', pre: /weekend/i,
+    name: 'weekend', starts: ['the weekend'],
     re: rx(String.raw`\b(?<![\w-])(?<x>the weekend)(?![\w-])`, 'gi'),
     build(m, ctx) {
       if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE', unresolved: true };
@@ -338,8 +339,7 @@ export const relativeRules: Rule[] = [
   },
   {
     // "that day", "the same week", "later that year": the period of the date just spoken of
-    // no prefilter: one as costly as the rule (an alternation tried at every offset) only adds its own scan
-    name: 'anaphoric',
+    name: 'anaphoric', starts: ['earlier', 'later', 'that', 'the same'],
     re: rx(String.raw`\b(?<![\w-])(?<x>(?:(?:earlier|later) )?(?:that|the same) (?<u>day|week|month|year)|(?<in>earlier|later) in the (?<u2>week|month|year))(?![\w-])`, 'gi'),
     build(m, ctx) {
       // "earlier in the year", "later in the month": the period the text is written in ("later in the day" is left alone: news
@@ -350,7 +350,7 @@ export const relativeRules: Rule[] = [
     },
   },
   {
-    name: 'next-day', pre: /(?:next|following|previous|preceding)\s+(?:day|morning|evening|night)/i,
+    name: 'next-day', starts: ['next', 'following', 'previous', 'preceding'].map((w) => `the ${w}`),
     re: rx(String.raw`\b(?<![\w-])(?<x>the (?<r>next|following|previous|preceding) (?<u>day|morning|evening|night))(?![\w-])`, 'gi'),
     build(m, ctx) {
       const n = FORWARD.test(m.groups!.r) ? 1 : -1;
