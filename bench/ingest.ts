@@ -87,10 +87,11 @@ export async function run(args: string[]): Promise<void> {
 function lookupBench(texts: { title: string; paras: string[] }[], next: () => number): void {
   const db = new Database(':memory:');
   migrate(db);
-  db.pragma('foreign_keys = OFF'); // signatures without articles, for the index alone
   const index = createStoryIndex(db);
-  const addSig = db.prepare(`INSERT INTO story_signatures (article_id, signature, size) VALUES (?, ?, ?)`);
-  const addBand = db.prepare(`INSERT INTO story_bands (band, key, article_id) VALUES (?, ?, ?)`);
+  // an empty article row per signature: the index reads an article's id and story by its seq
+  const addArticle = db.prepare(`INSERT INTO articles (seq, id, title, text, analysis, ingested_at) VALUES (?, ?, '', '', '{}', '')`);
+  const addSig = db.prepare(`INSERT INTO story_signatures (seq, signature, size) VALUES (?, ?, ?)`);
+  const addBand = db.prepare(`INSERT INTO story_bands (band, key, seq) VALUES (?, ?, ?)`);
   const addMember = db.prepare(`INSERT INTO story_members (article_id, story_id, seq, similarity) VALUES (?, ?, ?, NULL)`);
   // real signatures of the texts, and more made by drawing minimums from them (same value distribution)
   const real = texts.slice(0, 2000).map((t) => signatureOf([t.title, ...t.paras].join('\n')));
@@ -105,8 +106,9 @@ function lookupBench(texts: { title: string; paras: string[] }[], next: () => nu
     for (; n < upTo; n++) {
       const sig = n < real.length ? real[n] : fake();
       const id = `a${n}`;
-      addSig.run(id, toBlob(sig), sig.size);
-      bandKeys(sig).forEach((k, b) => addBand.run(b, k, id));
+      addArticle.run(n + 1, id);
+      addSig.run(n + 1, toBlob(sig), sig.size);
+      bandKeys(sig).forEach((k, b) => addBand.run(b, k, n + 1));
       addMember.run(id, id, n + 1);
     }
   });

@@ -15,36 +15,39 @@ import type { StoryFilter, StoryRow } from '../store.js';
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Db = pg.Pool | pg.PoolClient;
 
-async function matches(c: pg.PoolClient, sig: Signature, self: string): Promise<{ id: string; story: string; similarity: number }[]> {
+async function matches(c: pg.PoolClient, sig: Signature, self: number): Promise<{ id: string; story: string; similarity: number }[]> {
   const keys = bandKeys(sig);
-  // the first BUCKET_READ articles of each bucket, in the order SQLite reads them (band, then article id)
+  // the first BUCKET_READ articles of each bucket, in the order SQLite reads them (band, then seq)
   const { rows: inBands } = await c.query({
     name: 'dyad-story-buckets',
-    // per bucket, the first BUCKET_READ rows straight from the primary key (band, key, article_id): a bucket that
-    // every article of a big story shares costs no more than a small one
-    text: `SELECT k.band, b.article_id FROM unnest($1::int[], $2::bigint[]) AS k(band, key)
-      CROSS JOIN LATERAL (SELECT article_id FROM story_bands s WHERE s.band = k.band AND s.key = k.key ORDER BY s.article_id LIMIT ${BUCKET_READ}) b
-      ORDER BY k.band, b.article_id`,
+    // per bucket, the first BUCKET_READ rows straight from the primary key (band, key, seq): a bucket that every
+    // article of a big story shares costs no more than a small one
+    text: `SELECT k.band, b.seq FROM unnest($1::int[], $2::bigint[]) AS k(band, key)
+      CROSS JOIN LATERAL (SELECT seq FROM story_bands s WHERE s.band = k.band AND s.key = k.key ORDER BY s.seq LIMIT ${BUCKET_READ}) b
+      ORDER BY k.band, b.seq`,
     values: [keys.map((_, i) => i), keys],
   });
-  const ids = [...new Set(inBands.map((r: Row) => r.article_id as string))].filter((id) => id !== self);
-  if (ids.length === 0) return [];
+  const seqs = [...new Set(inBands.map((r: Row) => Number(r.seq)))].filter((seq) => seq !== self);
+  if (seqs.length === 0) return [];
   const { rows: info } = await c.query({
     name: 'dyad-story-signatures',
-    text: `SELECT s.article_id, s.signature, s.size, m.story_id FROM story_signatures s
-    LEFT JOIN story_members m ON m.article_id = s.article_id WHERE s.article_id = ANY($1::text[])`,
-    values: [ids],
+    text: `SELECT s.seq, a.id, s.signature, s.size, m.story_id FROM story_signatures s JOIN articles a ON a.seq = s.seq
+    LEFT JOIN story_members m ON m.article_id = a.id WHERE s.seq = ANY($1::bigint[])`,
+    values: [seqs],
   });
-  const byId = new Map(info.map((r: Row) => [r.article_id as string, r]));
-  const seen = new Set<string>([self]);
+  const bySeq = new Map(info.map((r: Row) => [Number(r.seq), r]));
+  const seen = new Set<number>([self]);
   const found = new Set<string>();
   const out: { id: string; story: string; similarity: number }[] = [];
-  for (const { article_id: id } of inBands as Row[]) {
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const r = byId.get(id);
-    const story = (r?.story_id as string | undefined) ?? id;
-    if (found.has(story) || !r) continue;
+  for (const row of inBands as Row[]) {
+    const seq = Number(row.seq);
+    if (seen.has(seq)) continue;
+    seen.add(seq);
+    const r = bySeq.get(seq);
+    if (!r) continue;
+    const id = r.id as string;
+    const story = (r.story_id as string | null) ?? id;
+    if (found.has(story)) continue;
     const m = compare(sig, fromBlob(r.signature, r.size));
     if (m.same) { found.add(story); out.push({ id, story, similarity: m.similarity }); }
   }
@@ -53,12 +56,12 @@ async function matches(c: pg.PoolClient, sig: Signature, self: string): Promise<
 
 async function assign(c: pg.PoolClient, seq: number, id: string, text: string): Promise<void> {
   const sig = signatureOf(text);
-  const found = await matches(c, sig, id);
-  await c.query(`INSERT INTO story_signatures (article_id, signature, size) VALUES ($1, $2, $3)
-    ON CONFLICT (article_id) DO UPDATE SET signature = EXCLUDED.signature, size = EXCLUDED.size`, [id, toBlob(sig), sig.size]);
+  const found = await matches(c, sig, seq);
+  await c.query(`INSERT INTO story_signatures (seq, signature, size) VALUES ($1, $2, $3)
+    ON CONFLICT (seq) DO UPDATE SET signature = EXCLUDED.signature, size = EXCLUDED.size`, [seq, toBlob(sig), sig.size]);
   const keys = bandKeys(sig);
-  await c.query(`INSERT INTO story_bands (band, key, article_id) SELECT band, key, $3 FROM unnest($1::int[], $2::bigint[]) AS k(band, key)
-    ON CONFLICT DO NOTHING`, [keys.map((_, i) => i), keys, id]);
+  await c.query(`INSERT INTO story_bands (band, key, seq) SELECT band, key, $3 FROM unnest($1::int[], $2::bigint[]) AS k(band, key)
+    ON CONFLICT DO NOTHING`, [keys.map((_, i) => i), keys, seq]);
   // the story of the closest article; stories never merge (as the SQLite engine: single-link merging chains
   // unrelated stories through mixed articles)
   const story = found.length > 0 ? found[0].story : id;

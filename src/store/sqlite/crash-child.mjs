@@ -10,6 +10,8 @@ let added = 0;
 let present = 0;
 let batch = [];
 const count = (r) => { if (r instanceof Error) throw r; r === 'added' ? added++ : present++; };
+// progress on stderr, for a parent that kills at a given count: `stored N` once N articles are in
+const progress = () => process.stderr.write(`stored ${added + present}\n`);
 for await (const it of readPaths([input])) {
   if (it.kind !== 'article') continue;
   const { body: _body, ...article } = it.article;
@@ -26,9 +28,9 @@ for await (const it of readPaths([input])) {
     relations: [{ dyad: ['FRA', 'ESP'], events: 1, goldstein: 1, direction: 'cooperative', eventIds: ['v1'] }],
     duplicates: [], summary: [],
   };
-  if (!batchSize) { count(await store.addArticle(analysis)); continue; }
+  if (!batchSize) { count(await store.addArticle(analysis)); progress(); continue; }
   batch.push(analysis);
-  if (batch.length >= Number(batchSize)) { (await store.addArticles(batch)).forEach(count); batch = []; }
+  if (batch.length >= Number(batchSize)) { (await store.addArticles(batch)).forEach(count); batch = []; progress(); }
 }
 if (batch.length > 0) (await store.addArticles(batch)).forEach(count);
 await store.close();

@@ -16,18 +16,27 @@ const ARTICLES = 1500;
 let dir: string;
 let corpus: string;
 
-function ingest(db: string, killAfterMs?: number, batch?: number): Promise<{ code: number | null; signal: string | null; out: string }> {
+/**
+ * Runs the child; kills it with SIGKILL after `killAfterMs`, or as soon as it reports `killAtStored` articles stored
+ * (the next write is then in hand: a kill that lands mid-ingest whatever the machine's speed).
+ */
+function ingest(db: string, killAfterMs?: number, batch?: number, killAtStored?: number): Promise<{ code: number | null; signal: string | null; out: string }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [child, db, corpus, ...(batch ? [String(batch)] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => { out += d; });
-    p.stderr.on('data', (d) => { err += d; });
+    p.stderr.on('data', (d) => {
+      err += d;
+      if (killAtStored == null) return;
+      const counts = String(d).match(/stored \d+/g) ?? [];
+      if (counts.some((c) => Number(c.slice(7)) >= killAtStored)) p.kill('SIGKILL');
+    });
     const timer = killAfterMs != null ? setTimeout(() => p.kill('SIGKILL'), killAfterMs) : null;
     p.on('error', reject);
     p.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
-      if (code && code !== 0) reject(new Error(`child failed (${code}): ${err}`));
+      if (code && code !== 0) reject(new Error(`child failed (${code}): ${err.replace(/^stored \d+\n/gm, '')}`));
       else resolve({ code, signal, out });
     });
   });
@@ -79,7 +88,9 @@ describe.skipIf(!built)('SQLite under crashes and concurrent writers', () => {
     let killed = 0;
     let partial = 0;
     for (let i = 0; i < 12; i++) {
-      const r = await ingest(crashed, Math.floor(took * (0.1 + 0.8 * Math.random())));
+      // at a random time (anywhere: reading, writing, grouping stories), or every other time once a random number of articles is in
+      const r = i % 2 ? await ingest(crashed, Math.floor(took * (0.1 + 0.8 * Math.random())))
+        : await ingest(crashed, undefined, undefined, 1 + Math.floor((ARTICLES - 2) * Math.random()));
       if (r.signal === 'SIGKILL') {
         killed++;
         const n = existsSync(crashed) ? snapshot(crashed) : null;
@@ -105,7 +116,8 @@ describe.skipIf(!built)('SQLite under crashes and concurrent writers', () => {
     const crashed = join(dir, 'crashed-batches.db');
     let partial = 0;
     for (let i = 0; i < 8; i++) {
-      const r = await ingest(crashed, Math.floor(took * (0.1 + 0.8 * Math.random())), 100);
+      const r = i % 2 ? await ingest(crashed, Math.floor(took * (0.1 + 0.8 * Math.random())), 100)
+        : await ingest(crashed, undefined, 100, 100 * (1 + Math.floor((ARTICLES / 100 - 1) * Math.random())));
       if (r.signal !== 'SIGKILL' || !existsSync(crashed)) continue;
       const n = snapshot(crashed);
       expect(n.integrity).toBe('ok');

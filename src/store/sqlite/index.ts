@@ -16,6 +16,14 @@ export interface SqliteOptions {
   readonly?: boolean;
 }
 
+/**
+ * Articles stored between two groupings into stories (src/store/stories), at most, unless something is read: each
+ * article adds a row to each of MINHASH.bands buckets all over the story index, and a grouping dirties each page
+ * it touches once, however many of its rows it adds; 1,000 articles at a time wrote a tenth of the pages that 100
+ * did, once the index was larger than the page cache.
+ */
+export const STORY_SYNC_EVERY = 1000;
+
 /** The embedded engine: one file, WAL, foreign keys, migrations on open. */
 export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
   const db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
@@ -38,48 +46,58 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
   }
   const writer = opts.readonly ? null : createWriter(db);
   const has = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
-  // stories: articles are grouped right after they are stored; on open, any left ungrouped (a crash, an old database)
+  // stories: articles are grouped once STORY_SYNC_EVERY have been stored since the last grouping, before anything is
+  // read, and on close; on open, any left ungrouped (a crash, an old database)
   const stories = createStoryIndex(db);
   if (writer) stories.sync(true);
+  let ungrouped = 0;
+  const group = () => { if (ungrouped > 0) { ungrouped = 0; stories.sync(); } };
+  const stored = (n: number) => { ungrouped += n; if (ungrouped >= STORY_SYNC_EVERY) group(); };
 
   return {
     engine: 'sqlite',
     async addArticle(a: Analysis, addOpts) {
       if (!writer) throw new Error('E_READONLY: the store was opened read-only');
       const result = writer.add(a, addOpts);
-      if (result !== 'present') stories.sync();
+      if (result !== 'present') stored(1);
       return result;
     },
     async addArticles(as, addOpts) {
       if (!writer) throw new Error('E_READONLY: the store was opened read-only');
       const results = writer.addMany(as, addOpts);
-      stories.sync();
+      stored(results.filter((r) => r === 'added' || r === 'replaced').length);
       return results;
     },
     async hasArticle(id) { return has.get(id) !== undefined; },
     async article(idOrPrefix) {
+      group();
       const got = queryArticle(db, idOrPrefix);
       if (got.found) got.found.article.story = stories.storyOf(got.found.article.id);
       return got;
     },
-    async events(filter) { return queryEvents(db, filter); },
-    async quotes(filter) { return queryQuotes(db, filter); },
-    async actors(filter) { return queryActors(db, filter); },
-    async actor(name) { return queryActor(db, name); },
-    async dyads(filter) { return queryDyads(db, filter); },
-    async relations(query) { return queryRelations(db, query); },
-    async search(query, limit) { return querySearch(db, query, limit); },
-    async articles(filter) { return queryArticles(db, filter); },
+    async events(filter) { group(); return queryEvents(db, filter); },
+    async quotes(filter) { group(); return queryQuotes(db, filter); },
+    async actors(filter) { group(); return queryActors(db, filter); },
+    async actor(name) { group(); return queryActor(db, name); },
+    async dyads(filter) { group(); return queryDyads(db, filter); },
+    async relations(query) { group(); return queryRelations(db, query); },
+    async search(query, limit) { group(); return querySearch(db, query, limit); },
+    async articles(filter) { group(); return queryArticles(db, filter); },
     async analysis(id) {
+      group();
       const a = queryAnalysis(db, id);
       if (a) a.article.story = stories.storyOf(a.article.id);
       return a;
     },
-    async searchArticles(query) { return querySearchArticles(db, query); },
-    async stories(filter) { return queryStories(db, filter); },
-    async storyOf(articleId) { return stories.storyOf(articleId); },
-    async counts() { return queryCounts(db); },
-    async *exportRows() { yield* iterateExport(db); },
-    async close() { if (db.open) db.close(); },
+    async searchArticles(query) { group(); return querySearchArticles(db, query); },
+    async stories(filter) { group(); return queryStories(db, filter); },
+    async storyOf(articleId) { group(); return stories.storyOf(articleId); },
+    async counts() { group(); return queryCounts(db); },
+    async *exportRows() { group(); yield* iterateExport(db); },
+    async close() {
+      if (!db.open) return;
+      group();
+      db.close();
+    },
   };
 }

@@ -175,6 +175,30 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX story_members_story ON story_members(story_id);
   CREATE INDEX story_members_seq ON story_members(seq);
   `,
+  // 3: the story index keyed by the article's seq (an integer) instead of its 64-character id. Each article puts a
+  // row in each of MINHASH.bands buckets, at random places in the index: with rows a sixth of the size, the index
+  // stays in the page cache for six times as many articles and a write dirties a sixth of the pages. A bucket is
+  // read in seq order (the first articles stored), not in the random order of ids.
+  `
+  CREATE TABLE story_bands_by_seq (
+    band INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, seq)
+  ) WITHOUT ROWID;
+  INSERT INTO story_bands_by_seq (band, key, seq) SELECT b.band, b.key, a.seq FROM story_bands b JOIN articles a ON a.id = b.article_id;
+  DROP TABLE story_bands;
+  ALTER TABLE story_bands_by_seq RENAME TO story_bands;
+  CREATE INDEX story_bands_seq ON story_bands(seq);
+  CREATE TABLE story_signatures_by_seq (
+    seq INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+    signature BLOB NOT NULL,
+    size INTEGER NOT NULL
+  );
+  INSERT INTO story_signatures_by_seq (seq, signature, size) SELECT a.seq, s.signature, s.size FROM story_signatures s JOIN articles a ON a.id = s.article_id;
+  DROP TABLE story_signatures;
+  ALTER TABLE story_signatures_by_seq RENAME TO story_signatures;
+  `,
 ];
 
 /**

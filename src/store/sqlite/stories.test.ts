@@ -6,7 +6,10 @@ import { analyze } from '../../analyze/index.js';
 import { makeArticle } from '../../ingest/article.js';
 import { readPlainText } from '../../ingest/plaintext.js';
 import type { Store } from '../store.js';
-import { openSqliteStore } from './index.js';
+import { openSqliteStore, STORY_SYNC_EVERY } from './index.js';
+import { MIGRATIONS } from './migrations.js';
+import { bandKeys, signatureOf, toBlob } from '../stories/minhash.js';
+import Database from 'better-sqlite3';
 
 const examples = join(__dirname, '..', '..', '..', 'examples');
 const read = (name: string) => readPlainText(readFileSync(join(examples, name), 'utf8'), { source: name }).articles[0];
@@ -54,7 +57,6 @@ describe('stories', () => {
     const s = openSqliteStore(path);
     await s.addArticle(analyze(pact()));
     await s.close();
-    const Database = (await import('better-sqlite3')).default;
     const raw = new Database(path);
     raw.exec('DELETE FROM story_members; DELETE FROM story_bands; DELETE FROM story_signatures;');
     raw.close();
@@ -63,4 +65,52 @@ describe('stories', () => {
     await again.close();
   });
 
+  it('groups the articles stored since the last grouping before anything is read, and on close', async () => {
+    const path = join(dir, 'deferred.db');
+    const s = openSqliteStore(path);
+    const p = pact();
+    const copy = variant('Tokyo, Canberra seal defence logistics deal', [p.standfirst!, ...p.body.slice(0, -1)], '2026-02-10', 'Wire B');
+    expect(STORY_SYNC_EVERY).toBeGreaterThan(2);
+    await s.addArticles([analyze(p), analyze(copy)]);
+    const members = () => {
+      const raw = new Database(path, { readonly: true });
+      try { return raw.prepare('SELECT article_id, story_id FROM story_members ORDER BY seq').all(); } finally { raw.close(); }
+    };
+    expect(members()).toEqual([]); // stored, not grouped yet
+    expect(await s.storyOf!(copy.id)).toBe(p.id); // a read groups them first
+    expect(members()).toEqual([{ article_id: p.id, story_id: p.id }, { article_id: copy.id, story_id: p.id }]);
+    const late = variant('Pact lets Japan, Australia share fuel', p.body.slice(0, 3), '2026-02-09', 'Late');
+    await s.addArticle(analyze(late));
+    await s.close(); // closing groups it
+    expect(members()).toContainEqual({ article_id: late.id, story_id: p.id });
+  });
+
+  it('moves the story index of a version-2 database to seq keys (migration 3), and articles go on joining its stories', async () => {
+    const path = join(dir, 'v2.db');
+    const raw = new Database(path);
+    raw.pragma('journal_mode = WAL');
+    raw.exec(MIGRATIONS[0]);
+    raw.exec(MIGRATIONS[1]);
+    raw.pragma('user_version = 2');
+    // an article grouped by a dyad of schema 2: its id in the story index
+    const p = pact();
+    raw.prepare(`INSERT INTO articles (seq, id, title, text, analysis, ingested_at) VALUES (7, ?, ?, ?, '{}', '2026-02-10')`).run(p.id, p.title, p.text);
+    const sig = signatureOf(p.text);
+    raw.prepare('INSERT INTO story_signatures (article_id, signature, size) VALUES (?, ?, ?)').run(p.id, toBlob(sig), sig.size);
+    bandKeys(sig).forEach((key, band) => raw.prepare('INSERT INTO story_bands (band, key, article_id) VALUES (?, ?, ?)').run(band, key, p.id));
+    raw.prepare('INSERT INTO story_members (article_id, story_id, seq, similarity) VALUES (?, ?, 7, NULL)').run(p.id, p.id);
+    raw.close();
+
+    const s = openSqliteStore(path);
+    const copy = variant('Tokyo, Canberra seal defence logistics deal', [p.standfirst!, ...p.body.slice(0, -1)], '2026-02-10', 'Wire B');
+    await s.addArticle(analyze(copy));
+    expect(await s.storyOf!(copy.id)).toBe(p.id);
+    await s.close();
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(after.prepare('SELECT COUNT(*) FROM story_bands WHERE seq = 7').pluck().get()).toBe(new Set(bandKeys(sig).map((k, b) => `${b}:${k}`)).size);
+    expect(after.prepare('SELECT size FROM story_signatures WHERE seq = 7').pluck().get()).toBe(sig.size);
+    expect(after.prepare(`SELECT COUNT(*) FROM pragma_table_info('story_bands') WHERE name = 'article_id'`).pluck().get()).toBe(0);
+    after.close();
+  });
 });
