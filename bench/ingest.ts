@@ -1,4 +1,4 @@
-// `npm run bench -- ingest [--count=N] [--workers=N] [--dir=DIR]`: what `dyad ingest` does, end to end, on N
+// `npm run bench -- ingest [--count=N] [--workers=N] [--dir=DIR] [--no-lookup]`: what `dyad ingest` does, end to end, on N
 // articles (default 10,000) made by combining real article texts (the BBC set in ../shared/data, read at run
 // time and never copied into the repo): reading JSON Lines, analysis on worker threads, batched writes, story
 // grouping. Prints articles/s, then the time of one story (near-duplicate) lookup as the index grows to 1k, 10k
@@ -24,7 +24,7 @@ const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((name) =>
 });
 
 /** Real texts read from a folder: headline and paragraphs of each article. */
-function realArticles(dir: string): { title: string; paras: string[] }[] {
+export function realArticles(dir: string): { title: string; paras: string[] }[] {
   const out: { title: string; paras: string[] }[] = [];
   for (const f of filesUnder(dir)) {
     let text: string;
@@ -35,7 +35,7 @@ function realArticles(dir: string): { title: string; paras: string[] }[] {
 }
 
 /** n articles, each the headline of one real article and paragraphs of two or three, in varied orders and cuts. */
-function combine(texts: { title: string; paras: string[] }[], n: number, next: () => number): string[] {
+export function combine(texts: { title: string; paras: string[] }[], n: number, next: () => number): string[] {
   const lines: string[] = [];
   const pick = () => texts[Math.floor(next() * texts.length)];
   for (let i = 0; i < n; i++) {
@@ -65,13 +65,18 @@ export async function run(args: string[]): Promise<void> {
     for (let f = 0; f < 10; f++) writeFileSync(join(tmp, `part-${f}.jsonl`), lines.slice((f * lines.length) / 10, ((f + 1) * lines.length) / 10).join('\n') + '\n');
     const { files } = await listInputs([tmp]);
     const store = openStore(join(tmp, 'bench.db'));
+    let peak = process.memoryUsage().rss;
+    let atPeak = process.memoryUsage();
+    const timer = setInterval(() => { const m = process.memoryUsage(); if (m.rss > peak) { peak = m.rss; atPeak = m; } }, 20);
     const t0 = performance.now();
     const sum = await ingestParallel(store, files, { workers }, quiet);
     const seconds = (performance.now() - t0) / 1000;
+    clearInterval(timer);
+    if (process.env.DYAD_BENCH_MEM) console.log(JSON.stringify(Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, Math.round(v / 2 ** 20)]))));
     const stories = store.stories ? (await store.stories({ minArticles: 2 })).length : 0;
     await store.close();
     console.log(`ingest: ${count} articles combined from ${texts.length} real texts in ${dir}, ${workers} analyzer thread${workers === 1 ? '' : 's'}`);
-    console.log(`  ${(sum.added / seconds).toFixed(1)} articles/s end to end (read, analyze, store, group into stories): added ${sum.added}, present ${sum.present}, failed ${sum.failed} in ${seconds.toFixed(1)} s; ${stories} stories of 2+ articles`);
+    console.log(`  ${(sum.added / seconds).toFixed(1)} articles/s end to end (read, analyze, store, group into stories): added ${sum.added}, present ${sum.present}, failed ${sum.failed} in ${seconds.toFixed(1)} s; ${stories} stories of 2+ articles; peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (all threads)`);
     const again = performance.now();
     const store2 = openStore(join(tmp, 'bench.db'));
     const sum2 = await ingestParallel(store2, files, { workers }, quiet);
@@ -80,7 +85,7 @@ export async function run(args: string[]): Promise<void> {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  lookupBench(texts, next);
+  if (!args.includes('--no-lookup')) lookupBench(texts, next);
 }
 
 /** The time of one near-duplicate lookup (LSH bands, then signature checks) as the index grows. */
