@@ -43,10 +43,14 @@ export function analyzeMany(articles: readonly Article[], pipeline: Pipeline = d
   return pipeline.runMany(articles.map((a) => createDocument(a))).map((d) => (d instanceof Error ? d : toAnalysis(d)));
 }
 
+/** The `article` of an analysis document: the article's own fields (its text, not its paragraphs), no story yet. */
+export function analysisArticle(a: Article): Analysis['article'] {
+  return { id: a.id, title: a.title, standfirst: a.standfirst, published: a.published, source: a.source, url: a.url, lang: a.lang, text: a.text, story: null };
+}
+
 export function toAnalysis(doc: Document): Analysis {
-  const a = doc.article;
   return {
-    article: { id: a.id, title: a.title, standfirst: a.standfirst, published: a.published, source: a.source, url: a.url, lang: a.lang, text: a.text, story: null },
+    article: analysisArticle(doc.article),
     sentences: [...(doc.sentences ?? [])],
     entities: [...(doc.entities ?? [])],
     times: [...(doc.times ?? [])],

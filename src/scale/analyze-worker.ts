@@ -1,5 +1,5 @@
-// A worker thread of the analyzer pool: analyzes the articles it is sent and posts each analysis (or the error's
-// message) back with the article's sequence number. Articles that arrive together are analyzed together, stage by
+// A worker thread of the analyzer pool: analyzes the articles it is sent and posts each analysis (its layers, or the
+// error's message) back with the article's sequence number. Articles that arrive together are analyzed together, stage by
 // stage (analyzeMany: each stage stays in the caches for the group), at most GROUP at a time, and their results go
 // back in one message. Pure: no storage here.
 import { parentPort } from 'node:worker_threads';
@@ -24,10 +24,13 @@ if (parentPort) {
     } catch (err) {
       results = jobs.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
-    // one message for the group: each message costs both threads a wake-up and a clone of its own
+    // one message for the group: each message costs both threads a wake-up and a clone of its own. An analysis goes
+    // without its `article`, which the pool has (analysisArticle): the text need not be copied back
     port.postMessage(jobs.map(({ seq }, i) => {
       const r = results[i];
-      return r instanceof Error ? { seq, error: r.message } : { seq, analysis: r };
+      if (r instanceof Error) return { seq, error: r.message };
+      const { article: _, ...layers } = r;
+      return { seq, layers };
     }));
     if (queue.length && !scheduled) { scheduled = true; setImmediate(flush); }
   };

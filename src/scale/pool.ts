@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyze } from '../analyze/index.js';
+import { analysisArticle, analyze } from '../analyze/index.js';
 import type { Analysis } from '../analyze/schema.js';
 import { findRoot } from '../analyze/lexicon/root.js';
 import type { Article } from '../ingest/article.js';
@@ -60,13 +60,13 @@ export class AnalyzerPool {
     // lexicons, caches: well under the cap); a thread that reaches it dies and is replaced (see fail)
     const slot: Slot = { worker: new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: THREAD_YOUNG_MB } }), pending: new Map(), dead: false };
     // a worker posts the results of a group of articles together
-    slot.worker.on('message', (results: { seq: number; analysis?: Analysis; error?: string }[]) => {
+    slot.worker.on('message', (results: { seq: number; layers?: Omit<Analysis, 'article'>; error?: string }[]) => {
       for (const m of results) {
         const p = slot.pending.get(m.seq);
         if (!p) continue;
         slot.pending.delete(m.seq);
         if (m.error !== undefined) p.reject(new Error(m.error));
-        else p.resolve(m.analysis!);
+        else p.resolve((p.article ? { article: analysisArticle(p.article), ...m.layers } : m.layers) as Analysis);
       }
     });
     const fail = (err: Error) => {
@@ -117,7 +117,8 @@ export class AnalyzerPool {
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const seq = this.seq++;
     slot.pending.set(seq, p);
-    slot.worker.postMessage({ seq, article });
+    // its paragraphs stay here: the analysis reads its text
+    slot.worker.postMessage({ seq, article: { ...article, body: [] } });
   }
 
   async close(): Promise<void> {
