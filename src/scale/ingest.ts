@@ -123,6 +123,8 @@ export async function ingestParallel(store: Store, files: readonly InputFile[], 
     }
     while (window.length) await takeOne();
     await flush();
+    // what was stored is grouped into stories now, not at the next batches (`--watch` waits for more files)
+    await store.settle?.();
   } finally {
     if (!opts.pool) await pool.close();
     bar?.stop();

@@ -183,6 +183,11 @@ export interface Store {
   counts(): Promise<Counts>;
   /** every event, flat, for export; streamed */
   exportRows(): AsyncIterable<ExportRow>;
+  /**
+   * Brings what is derived from the stored articles (their stories) up to date now, for other processes reading
+   * the store; an engine that derives it as it writes has none. Reads in this process and `close` do it anyway.
+   */
+  settle?(): Promise<void>;
   close(): Promise<void>;
 }
 

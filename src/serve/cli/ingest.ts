@@ -90,6 +90,8 @@ export async function ingestFiles(store: Store, files: readonly InputFile[], opt
         bar?.update(bytes, { articles: sum.added + sum.present });
       }
     }
+    // what was stored is grouped into stories now, not at the next batches (`--watch` waits for more files)
+    await store.settle?.();
   } finally {
     bar?.stop();
   }

@@ -94,6 +94,7 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
     async storyOf(articleId) { group(); return stories.storyOf(articleId); },
     async counts() { group(); return queryCounts(db); },
     async *exportRows() { group(); yield* iterateExport(db); },
+    async settle() { group(); },
     async close() {
       if (!db.open) return;
       group();

@@ -10,6 +10,8 @@ import { openSqliteStore, STORY_SYNC_EVERY } from './index.js';
 import { MIGRATIONS } from './migrations.js';
 import { bandKeys, signatureOf, toBlob } from '../stories/minhash.js';
 import Database from 'better-sqlite3';
+import { writeFileSync, statSync } from 'node:fs';
+import { ingestParallel } from '../../scale/ingest.js';
 
 const examples = join(__dirname, '..', '..', '..', 'examples');
 const read = (name: string) => readPlainText(readFileSync(join(examples, name), 'utf8'), { source: name }).articles[0];
@@ -83,6 +85,22 @@ describe('stories', () => {
     await s.addArticle(analyze(late));
     await s.close(); // closing groups it
     expect(members()).toContainEqual({ article_id: late.id, story_id: p.id });
+  });
+
+  it('has every article an ingest stored grouped when the ingest returns, for readers in other processes (--watch keeps the store open)', async () => {
+    const path = join(dir, 'ingested.db');
+    const s = openSqliteStore(path);
+    const p = pact();
+    const input = join(dir, 'two.jsonl');
+    writeFileSync(input, [p, { ...p, title: 'Tokyo, Canberra seal defence logistics deal', source: 'Wire B' }]
+      .map((a) => JSON.stringify({ title: a.title, standfirst: a.standfirst, body: a.body, published: a.published, source: a.source })).join('\n') + '\n');
+    const silent = { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false }, env: {} };
+    const sum = await ingestParallel(s, [{ path: input, size: statSync(input).size }], { workers: 0 }, silent);
+    expect(sum.added).toBe(2);
+    const raw = new Database(path, { readonly: true });
+    expect(raw.prepare('SELECT COUNT(DISTINCT story_id) AS stories, COUNT(*) AS members FROM story_members').get()).toEqual({ stories: 1, members: 2 });
+    raw.close();
+    await s.close();
   });
 
   it('moves the story index of a version-2 database to seq keys (migration 3), and articles go on joining its stories', async () => {
