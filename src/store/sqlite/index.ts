@@ -50,7 +50,7 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
   const writer = opts.readonly ? null : createWriter(db);
   const has = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
   // stories: articles are grouped once STORY_SYNC_EVERY have been stored since the last grouping, before anything is
-  // read, and on close; on open, any left ungrouped (a crash, an old database)
+  // read, on settle() (the end of an ingest) and on close; on open, any left ungrouped (a crash, an old database)
   const stories = createStoryIndex(db);
   if (writer) stories.sync(true);
   let ungrouped = 0;
