@@ -5,6 +5,7 @@ import { listInputs } from '../ingest/read.js';
 import { EXIT, openDb, parseCount, printJson, requireExisting, UsageError, type Io } from '../serve/cli/io.js';
 import { parseWorkers } from './ingest.js';
 import { defaultWorkers } from './pool.js';
+import { boundHeapGrowth } from './heap.js';
 import { DEFAULT_QUEUE, enqueueFiles } from './queue.js';
 import { startWorker } from './worker.js';
 
@@ -40,6 +41,7 @@ interface WorkerCliOptions { queue: string; queueName?: string; db?: string; wor
 
 /** `dyad worker`: runs until SIGTERM or Ctrl-C, then lets the jobs in hand finish and exits 0. */
 export async function runWorker(opts: WorkerCliOptions, io: Io): Promise<number> {
+  boundHeapGrowth(); // src/scale/heap.ts
   const store = openDb(opts.db, io, 'write');
   const threads = opts.workers ?? defaultWorkers(io.env);
   const name = opts.queueName ?? DEFAULT_QUEUE;

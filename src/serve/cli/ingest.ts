@@ -7,6 +7,7 @@ import type { Store } from '../../store/store.js';
 import { EXIT, openDb, parseDate, printJson, requireExisting, type Io } from './io.js';
 import { ingestParallel, parseWorkers } from '../../scale/ingest.js';
 import { defaultWorkers } from '../../scale/pool.js';
+import { boundHeapGrowth } from '../../scale/heap.js';
 import { runEnqueue } from '../../scale/cli.js';
 import { watchPaths } from './watch.js';
 import type { Pipeline } from '../../analyze/pipeline.js';
@@ -105,6 +106,7 @@ export const countLine = (s: IngestSummary) => `added ${s.added}, already presen
 export async function runIngest(paths: string[], opts: Options, io: Io): Promise<number> {
   if (opts.queue) return runEnqueue(paths, { ...opts, queue: opts.queue }, io); // many machines: src/scale/queue.ts
   requireExisting(paths);
+  boundHeapGrowth(); // resident memory stays near what the ingest keeps alive (src/scale/heap.ts)
   // --dictionaries DIR: PETRARCH events added; analysed on this thread (the worker threads run dyad's own pipeline)
   const pipeline = pipelineFor(opts.dictionaries);
   const { files, problems } = await listInputs(paths);
