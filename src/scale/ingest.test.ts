@@ -36,9 +36,9 @@ function snapshot(db: string) {
   const integrity = d.pragma('integrity_check', { simple: true });
   if (!d.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'articles'`).get()) { d.close(); return { integrity, rows: [], actors: 0 }; }
   const rows = d.prepare(`SELECT a.id,
-      (SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id) AS entities, (SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id) AS mentions,
-      (SELECT COUNT(*) FROM times t WHERE t.article_id = a.id) AS times, (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
-      (SELECT COUNT(*) FROM events v WHERE v.article_id = a.id) AS events, (SELECT COUNT(*) FROM relations r WHERE r.article_id = a.id) AS relations
+      (SELECT COUNT(*) FROM entities e WHERE e.article_seq = a.seq) AS entities, (SELECT COUNT(*) FROM mentions m WHERE m.article_seq = a.seq) AS mentions,
+      (SELECT COUNT(*) FROM times t WHERE t.article_seq = a.seq) AS times, (SELECT COUNT(*) FROM quotes q WHERE q.article_seq = a.seq) AS quotes,
+      (SELECT COUNT(*) FROM events v WHERE v.article_seq = a.seq) AS events, (SELECT COUNT(*) FROM relations r WHERE r.article_seq = a.seq) AS relations
     FROM articles a ORDER BY a.id`).all();
   const actors = d.prepare('SELECT COUNT(*) FROM actors').pluck().get();
   d.close();

@@ -27,12 +27,12 @@ export const toQuote = (q: Row): Quote => ({
 
 /** The columns of an actor listing: counts over its entities, its latest role, first and last article dates. */
 export const ACTOR_COLUMNS = `a.id, a.name, a.type, a.country,
-  (SELECT COUNT(DISTINCT en.article_id) FROM entities en WHERE en.actor_id = a.id) AS articles,
-  (SELECT COUNT(*) FROM mentions m JOIN entities en ON en.article_id = m.article_id AND en.id = m.entity_id WHERE en.actor_id = a.id) AS mentions,
-  (SELECT r.role FROM actor_roles r JOIN articles x ON x.id = r.article_id WHERE r.actor_id = a.id
-    ORDER BY r.date IS NULL, r.date DESC, x.seq DESC, r.role LIMIT 1) AS role,
-  (SELECT MIN(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS first_seen,
-  (SELECT MAX(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS last_seen`;
+  (SELECT COUNT(DISTINCT en.article_seq) FROM entities en WHERE en.actor_id = a.id) AS articles,
+  (SELECT COUNT(*) FROM mentions m JOIN entities en ON en.article_seq = m.article_seq AND en.id = m.entity_id WHERE en.actor_id = a.id) AS mentions,
+  (SELECT r.role FROM actor_roles r WHERE r.actor_id = a.id
+    ORDER BY r.date IS NULL, r.date DESC, r.article_seq DESC, r.role LIMIT 1) AS role,
+  (SELECT MIN(ar.published) FROM entities en JOIN articles ar ON ar.seq = en.article_seq WHERE en.actor_id = a.id) AS first_seen,
+  (SELECT MAX(ar.published) FROM entities en JOIN articles ar ON ar.seq = en.article_seq WHERE en.actor_id = a.id) AS last_seen`;
 
 export const toActor = (r: Row): ActorRow => ({
   id: r.id, name: r.name, type: r.type as EntityType, country: r.country, role: r.role,

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { Analysis, Direction } from '../../analyze/schema.js';
 import { firstLast, normalizeName } from '../names.js';
 import type { ActorDetail, ActorRow, ArticleListRow, ArticleLookup, Counts, DyadRow, EventFilter, EventRow, ExportRow, QuoteFilter, QuoteRow, SearchHit, StoredArticle } from '../store.js';
-import { ACTOR_COLUMNS, toActor, toEvent, toExportRow, toQuote } from '../rows.js';
+import { toActor, toEvent, toExportRow, toQuote } from '../rows.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Db = pg.Pool | pg.PoolClient;
@@ -18,6 +18,15 @@ class Args {
 const ACTOR_IDS = (p: string) => `SELECT actor_id FROM actor_names WHERE ' ' || norm || ' ' LIKE ${p}`;
 const wordsLike = (name: string) => `% ${normalizeName(name)} %`;
 const limitOf = (n?: number) => (n ? `LIMIT ${Math.max(1, Math.floor(n))}` : '');
+
+/** The columns of an actor listing (the PostgreSQL schema keys facts by article id). */
+const ACTOR_COLUMNS = `a.id, a.name, a.type, a.country,
+  (SELECT COUNT(DISTINCT en.article_id) FROM entities en WHERE en.actor_id = a.id) AS articles,
+  (SELECT COUNT(*) FROM mentions m JOIN entities en ON en.article_id = m.article_id AND en.id = m.entity_id WHERE en.actor_id = a.id) AS mentions,
+  (SELECT r.role FROM actor_roles r JOIN articles x ON x.id = r.article_id WHERE r.actor_id = a.id
+    ORDER BY r.date IS NULL, r.date DESC, x.seq DESC, r.role LIMIT 1) AS role,
+  (SELECT MIN(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS first_seen,
+  (SELECT MAX(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS last_seen`;
 
 export async function pgEvents(db: Db, f: EventFilter = {}): Promise<EventRow[]> {
   const where: string[] = [];

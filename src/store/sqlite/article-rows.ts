@@ -20,7 +20,7 @@ export interface ArticleRow { article: Omit<Article, 'body'>; analysis: string }
  * either way (only how its segments are cut differs), so searches and their ranks do not change.
  *
  * Rows go in in order, as the same number of single inserts would (the same `seq`s); an id met before (stored, or
- * earlier in the batch) is skipped (ON CONFLICT DO NOTHING). Returns, per row, whether it was inserted.
+ * earlier in the batch) is skipped (ON CONFLICT DO NOTHING). Returns, per row, its `seq` if it was inserted, else null.
  */
 export function createArticleRowInserter(db: Database.Database) {
   const statements = new Map<number, Database.Statement>();
@@ -29,7 +29,7 @@ export function createArticleRowInserter(db: Database.Database) {
     if (!st) {
       const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
       st = db.prepare(`INSERT INTO articles (id, title, standfirst, text, published, source, url, lang, analysis, ingested_at)
-        VALUES ${values} ON CONFLICT(id) DO NOTHING RETURNING id`).pluck();
+        VALUES ${values} ON CONFLICT(id) DO NOTHING RETURNING id, seq`).raw();
       statements.set(rows, st);
     }
     return st;
@@ -39,15 +39,19 @@ export function createArticleRowInserter(db: Database.Database) {
     /** Whether every column value is given: a missing one is left to the row-by-row insert, which reports it. */
     complete: (a: ArticleRow['article']) => ARTICLE_COLUMNS.every((c) => a[c] !== undefined),
 
-    insert(rows: readonly ArticleRow[], ingestedAt: string): boolean[] {
-      const inserted: boolean[] = [];
+    insert(rows: readonly ArticleRow[], ingestedAt: string): (number | null)[] {
+      const inserted: (number | null)[] = [];
       for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
         const chunk = rows.slice(from, from + ROWS_PER_STATEMENT);
         const params: unknown[] = [];
         for (const { article: a, analysis } of chunk) params.push(a.id, a.title, a.standfirst, a.text, a.published, a.source, a.url, a.lang, analysis, ingestedAt);
-        // the ids inserted; a repeated id is inserted at its first row only
-        const ids = new Set(statementFor(chunk.length).all(params) as string[]);
-        for (const { article } of chunk) inserted.push(ids.delete(article.id));
+        // the ids inserted, with their seqs; a repeated id is inserted at its first row only
+        const seqs = new Map(statementFor(chunk.length).all(params) as [string, number][]);
+        for (const { article } of chunk) {
+          const seq = seqs.get(article.id);
+          seqs.delete(article.id);
+          inserted.push(seq ?? null);
+        }
       }
       return inserted;
     },

@@ -49,11 +49,11 @@ function snapshot(db: string) {
   // killed before the first migration committed: an empty file, which the next open migrates
   if (!d.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'articles'`).get()) { d.close(); return { integrity, rows: [], actors: [], fts: 0 }; }
   const rows = d.prepare(`SELECT a.id,
-      (SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id) AS entities,
-      (SELECT COUNT(*) FROM mentions m WHERE m.article_id = a.id) AS mentions,
-      (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
-      (SELECT COUNT(*) FROM events v WHERE v.article_id = a.id AND v.source_actor_id IS NOT NULL) AS events,
-      (SELECT COUNT(*) FROM relations r WHERE r.article_id = a.id) AS relations
+      (SELECT COUNT(*) FROM entities e WHERE e.article_seq = a.seq) AS entities,
+      (SELECT COUNT(*) FROM mentions m WHERE m.article_seq = a.seq) AS mentions,
+      (SELECT COUNT(*) FROM quotes q WHERE q.article_seq = a.seq) AS quotes,
+      (SELECT COUNT(*) FROM events v WHERE v.article_seq = a.seq AND v.source_actor_id IS NOT NULL) AS events,
+      (SELECT COUNT(*) FROM relations r WHERE r.article_seq = a.seq) AS relations
     FROM articles a ORDER BY a.id`).all();
   const actors = d.prepare('SELECT name FROM actors ORDER BY name').pluck().all();
   const fts = d.prepare(`SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH '"talks"'`).pluck().get();

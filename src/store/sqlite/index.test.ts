@@ -91,7 +91,7 @@ describe('batches', () => {
     await alone.close();
 
     expect(results).toEqual(one);
-    expect(results).toEqual(['added', 'added', 'UNIQUE constraint failed: entities.article_id, entities.id', expect.stringMatching(/^E_SPAN/), 'added', 'present',
+    expect(results).toEqual(['added', 'added', 'UNIQUE constraint failed: entities.article_seq, entities.id', expect.stringMatching(/^E_SPAN/), 'added', 'present',
       'Missing named parameter "url"']);
     expect(rowsOf(path)).toEqual(rowsOf(single));
     const db = new Database(path, { readonly: true });

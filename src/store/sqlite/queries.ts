@@ -27,8 +27,8 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): EventRo
   if (f.until) { where.push('substr(e.date, 1, 10) <= ?'); args.push(f.until); }
   if (f.type) { where.push('e.type = ?'); args.push(f.type.toUpperCase()); }
   if (f.modality) { where.push('e.modality = ?'); args.push(f.modality); }
-  if (f.articleIds) { where.push(`e.article_id IN (SELECT value FROM json_each(?))`); args.push(JSON.stringify(f.articleIds)); }
-  const sql = `SELECT e.*, a.title AS article_title, a.published, a.url FROM events e JOIN articles a ON a.id = e.article_id
+  if (f.articleIds) { where.push(`a.id IN (SELECT value FROM json_each(?))`); args.push(JSON.stringify(f.articleIds)); }
+  const sql = `SELECT e.*, a.id AS article_id, a.title AS article_title, a.published, a.url FROM events e JOIN articles a ON a.seq = e.article_seq
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY e.date IS NULL, e.date, a.published, a.seq, e.rowid ${f.limit ? `LIMIT ${Math.max(1, Math.floor(f.limit))}` : ''}`;
   return (db.prepare(sql).all(...args) as Row[]).map((r) => {
@@ -45,13 +45,13 @@ export function queryEvents(db: Database.Database, f: EventFilter = {}): EventRo
 export function queryQuotes(db: Database.Database, f: QuoteFilter = {}): QuoteRow[] {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (f.articleIds) { where.push(`q.article_id IN (SELECT value FROM json_each(?))`); args.push(JSON.stringify(f.articleIds)); }
+  if (f.articleIds) { where.push(`a.id IN (SELECT value FROM json_each(?))`); args.push(JSON.stringify(f.articleIds)); }
   if (f.speaker) {
     const like = wordsLike(f.speaker);
     where.push(`(q.speaker_actor_id IN (${ACTOR_IDS}) OR ' ' || lower(q.speaker_name) || ' ' LIKE ?)`);
     args.push(like, like);
   }
-  const sql = `SELECT q.*, a.title AS article_title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id
+  const sql = `SELECT q.*, a.id AS article_id, a.title AS article_title, a.published FROM quotes q JOIN articles a ON a.seq = q.article_seq
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.published IS NULL, a.published, a.seq, q.idx
     ${f.limit ? `LIMIT ${Math.max(1, Math.floor(f.limit))}` : ''}`;
   return (db.prepare(sql).all(...args) as Row[]).map((r) => ({
@@ -99,34 +99,35 @@ export function queryArticle(db: Database.Database, idOrPrefix: string): Article
   if (rows.length !== 1) return { found: null, matches: rows.length };
   const a = rows[0];
   const id = a.id as string;
-  const mentions = db.prepare(`SELECT entity_id, start, "end", text FROM mentions WHERE article_id = ? ORDER BY rowid`).all(id) as Row[];
+  const seq = a.seq as number; // its facts are keyed by it
+  const mentions = db.prepare(`SELECT entity_id, start, "end", text FROM mentions WHERE article_seq = ? ORDER BY rowid`).all(seq) as Row[];
   const found: StoredArticle = {
     article: { id, title: a.title, standfirst: a.standfirst, published: a.published, source: a.source, url: a.url, lang: a.lang, text: a.text, ingestedAt: a.ingested_at },
-    entities: (db.prepare(`SELECT * FROM entities WHERE article_id = ? ORDER BY rowid`).all(id) as Row[]).map((e) => ({
+    entities: (db.prepare(`SELECT * FROM entities WHERE article_seq = ? ORDER BY rowid`).all(seq) as Row[]).map((e) => ({
       id: e.id, name: e.name, type: e.type, country: e.country, role: e.role, aliases: JSON.parse(e.aliases), actorId: e.actor_id,
       mentions: mentions.filter((m) => m.entity_id === e.id).map((m) => ({ start: m.start, end: m.end, text: m.text })),
     })),
-    times: (db.prepare(`SELECT * FROM times WHERE article_id = ? ORDER BY idx`).all(id) as Row[]).map((t) => ({
+    times: (db.prepare(`SELECT * FROM times WHERE article_seq = ? ORDER BY idx`).all(seq) as Row[]).map((t) => ({
       start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, ...(t.unresolved ? { unresolved: true } : {}),
     })),
-    quotes: queryQuotesOf(db, id),
-    events: (db.prepare(`SELECT * FROM events WHERE article_id = ? ORDER BY rowid`).all(id) as Row[]).map(toEvent),
-    relations: (db.prepare(`SELECT * FROM relations WHERE article_id = ? ORDER BY rowid`).all(id) as Row[]).map((r) => ({
+    quotes: queryQuotesOf(db, id, seq),
+    events: (db.prepare(`SELECT *, ? AS article_id FROM events WHERE article_seq = ? ORDER BY rowid`).all(id, seq) as Row[]).map(toEvent),
+    relations: (db.prepare(`SELECT * FROM relations WHERE article_seq = ? ORDER BY rowid`).all(seq) as Row[]).map((r) => ({
       dyad: [r.country_a, r.country_b] as [string, string], events: r.events, goldstein: r.goldstein, direction: r.direction as Direction, eventIds: JSON.parse(r.event_ids),
     })),
   };
   return { found };
 }
 
-function queryQuotesOf(db: Database.Database, id: string) {
-  return (db.prepare(`SELECT * FROM quotes WHERE article_id = ? ORDER BY idx`).all(id) as Row[]).map(toQuote);
+function queryQuotesOf(db: Database.Database, id: string, seq: number) {
+  return (db.prepare(`SELECT *, ? AS article_id FROM quotes WHERE article_seq = ? ORDER BY idx`).all(id, seq) as Row[]).map(toQuote);
 }
 
 /** Dyads across the corpus, counting each article's relation once; a dyad is unordered. */
 export function queryDyads(db: Database.Database, f: { articleIds?: readonly string[] } = {}): DyadRow[] {
-  const rows = db.prepare(`SELECT min(country_a, country_b) AS a, max(country_a, country_b) AS b, COUNT(DISTINCT article_id) AS articles,
+  const rows = db.prepare(`SELECT min(country_a, country_b) AS a, max(country_a, country_b) AS b, COUNT(DISTINCT article_seq) AS articles,
       SUM(events) AS events, SUM(goldstein) AS goldstein, GROUP_CONCAT(DISTINCT direction) AS directions
-    FROM relations ${f.articleIds ? 'WHERE article_id IN (SELECT value FROM json_each(?))' : ''}
+    FROM relations ${f.articleIds ? 'WHERE article_seq IN (SELECT seq FROM articles WHERE id IN (SELECT value FROM json_each(?)))' : ''}
     GROUP BY 1, 2 ORDER BY events DESC, articles DESC, a, b`).all(...(f.articleIds ? [JSON.stringify(f.articleIds)] : [])) as Row[];
   return rows.map((r) => {
     const dirs = String(r.directions).split(',');
@@ -149,7 +150,7 @@ export function queryArticles(db: Database.Database, f: { limit?: number; offset
   const limit = Math.max(1, Math.floor(f.limit ?? 50));
   const offset = Math.max(0, Math.floor(f.offset ?? 0));
   return (db.prepare(`SELECT a.id, a.title, a.standfirst, a.published, a.source, a.url, a.ingested_at,
-      (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events, (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+      (SELECT COUNT(*) FROM events e WHERE e.article_seq = a.seq) AS events, (SELECT COUNT(*) FROM quotes q WHERE q.article_seq = a.seq) AS quotes
     FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.seq DESC LIMIT ? OFFSET ?`).all(limit, offset) as Row[]).map((r) => ({
     id: r.id, title: r.title, standfirst: r.standfirst, published: r.published, source: r.source, url: r.url, ingestedAt: r.ingested_at, events: r.events, quotes: r.quotes,
   }));
@@ -173,7 +174,7 @@ export function queryCounts(db: Database.Database): Counts {
 
 
 export function* iterateExport(db: Database.Database): Generator<ExportRow> {
-  const it = db.prepare(`SELECT e.*, a.url, a.published FROM events e JOIN articles a ON a.id = e.article_id
+  const it = db.prepare(`SELECT e.*, a.id AS article_id, a.url, a.published FROM events e JOIN articles a ON a.seq = e.article_seq
     ORDER BY e.date IS NULL, e.date, a.seq, e.rowid`).iterate() as IterableIterator<Row>;
   for (const r of it) {
     yield toExportRow(r);

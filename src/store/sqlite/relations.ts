@@ -37,8 +37,8 @@ function* candidates(db: Database.Database, q: RelationsQuery): Generator<Relati
   }
   if (q.since) { where.push('e.date >= ?'); args.push(q.since); }
   if (q.until) { where.push('substr(e.date, 1, 10) <= ?'); args.push(q.until); }
-  const sql = `SELECT e.article_id, e.id, e.type, e.mode, e.cameo, e.goldstein, e.modality, e.date, e.source_country, e.target_country
-    FROM events e JOIN articles a ON a.id = e.article_id WHERE ${where.join(' AND ')}
+  const sql = `SELECT a.id AS article_id, e.id, e.type, e.mode, e.cameo, e.goldstein, e.modality, e.date, e.source_country, e.target_country
+    FROM events e JOIN articles a ON a.seq = e.article_seq WHERE ${where.join(' AND ')}
     ORDER BY a.published IS NULL, a.published, a.seq, e.rowid`;
   for (const r of db.prepare(sql).iterate(...args) as IterableIterator<Row>) {
     yield {

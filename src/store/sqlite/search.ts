@@ -30,22 +30,22 @@ export function querySearchArticles(db: Database.Database, q: SearchQuery): Sear
   if (q.until) { where.push('(a.published <= ? OR a.published IS NULL AND ?)'); args.push(q.until, eventFilter ? 1 : 0); }
   if (q.actor) {
     const like = `% ${normalizeName(q.actor)} %`;
-    where.push(`(EXISTS (SELECT 1 FROM entities en WHERE en.article_id = a.id AND en.actor_id IN (${ACTOR_IDS}))
-      OR EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND (' ' || lower(x.source_name) || ' ' LIKE ? OR ' ' || lower(x.target_name) || ' ' LIKE ?)))`);
+    where.push(`(EXISTS (SELECT 1 FROM entities en WHERE en.article_seq = a.seq AND en.actor_id IN (${ACTOR_IDS}))
+      OR EXISTS (SELECT 1 FROM events x WHERE x.article_seq = a.seq AND (' ' || lower(x.source_name) || ' ' LIKE ? OR ' ' || lower(x.target_name) || ' ' LIKE ?)))`);
     args.push(like, like, like);
   }
   if (q.country) {
     const c = q.country.toUpperCase();
-    where.push(`(EXISTS (SELECT 1 FROM entities en WHERE en.article_id = a.id AND en.country = ?)
-      OR EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND (x.source_country = ? OR x.target_country = ?)))`);
+    where.push(`(EXISTS (SELECT 1 FROM entities en WHERE en.article_seq = a.seq AND en.country = ?)
+      OR EXISTS (SELECT 1 FROM events x WHERE x.article_seq = a.seq AND (x.source_country = ? OR x.target_country = ?)))`);
     args.push(c, c, c);
   }
   const evWhere = ev.length ? ev.join(' AND ') : '1';
-  if (eventFilter) { where.push(`EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND ${evWhere})`); args.push(...evArgs); }
+  if (eventFilter) { where.push(`EXISTS (SELECT 1 FROM events e WHERE e.article_seq = a.seq AND ${evWhere})`); args.push(...evArgs); }
   const limit = Math.max(1, Math.floor(q.limit ?? 20));
   const offset = Math.max(0, Math.floor(q.offset ?? 0));
   const storyCol = `(SELECT story_id FROM story_members sm WHERE sm.article_id = a.id) AS story`;
-  const eventsCol = `(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id AND ${evWhere}) AS events`;
+  const eventsCol = `(SELECT COUNT(*) FROM events e WHERE e.article_seq = a.seq AND ${evWhere}) AS events`;
   let rows: Row[];
   if (words.length > 0) {
     rows = db.prepare(`SELECT a.id, a.title, a.published, a.source, a.url, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet, ${storyCol}, ${eventsCol}

@@ -20,8 +20,8 @@ export function queryStories(db: Database.Database, f: StoryFilter = {}): StoryR
     GROUP BY m.story_id HAVING COUNT(*) >= ? ORDER BY n DESC, last IS NULL, last DESC, seq LIMIT ? OFFSET ?`).all(...args, f.minArticles ?? 1, limit, offset) as Row[];
   const members = db.prepare(`SELECT a.id, a.title, a.text, a.analysis FROM story_members m JOIN articles a ON a.id = m.article_id
     WHERE m.story_id = ? ORDER BY a.seq`);
-  const actors = db.prepare(`SELECT ac.name, ac.type, ac.country, COUNT(DISTINCT en.article_id) AS articles, COUNT(*) AS entities
-    FROM story_members m JOIN entities en ON en.article_id = m.article_id JOIN actors ac ON ac.id = en.actor_id
+  const actors = db.prepare(`SELECT ac.name, ac.type, ac.country, COUNT(DISTINCT en.article_seq) AS articles, COUNT(*) AS entities
+    FROM story_members m JOIN articles a ON a.id = m.article_id JOIN entities en ON en.article_seq = a.seq JOIN actors ac ON ac.id = en.actor_id
     WHERE m.story_id = ? AND ac.type IN ('PERSON', 'ORGANIZATION', 'COUNTRY')
     GROUP BY ac.id ORDER BY articles DESC, ac.type = 'COUNTRY', entities DESC, ac.name LIMIT 5`);
   return rows.map((r) => {

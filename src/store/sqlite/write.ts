@@ -52,24 +52,24 @@ export function createWriter(db: Database.Database) {
   const st = {
     article: db.prepare(`INSERT INTO articles (id, title, standfirst, text, published, source, url, lang, analysis, ingested_at)
       VALUES (@id, @title, @standfirst, @text, @published, @source, @url, @lang, @analysis, @ingestedAt) ON CONFLICT(id) DO NOTHING`),
-    role: db.prepare(`INSERT OR IGNORE INTO actor_roles (actor_id, article_id, role, country, date) VALUES (?, ?, ?, ?, ?)`),
-    entity: db.prepare(`INSERT INTO entities (article_id, id, name, type, country, role, aliases, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    mention: db.prepare(`INSERT OR IGNORE INTO mentions (article_id, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)`),
-    time: db.prepare(`INSERT INTO times (article_id, idx, start, "end", text, type, value, unresolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    quote: db.prepare(`INSERT INTO quotes (article_id, idx, start, "end", text, speaker, speaker_name, speaker_actor_id, cue_start, cue_end, cue_text)
+    role: db.prepare(`INSERT OR IGNORE INTO actor_roles (actor_id, article_seq, role, country, date) VALUES (?, ?, ?, ?, ?)`),
+    entity: db.prepare(`INSERT INTO entities (article_seq, id, name, type, country, role, aliases, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    mention: db.prepare(`INSERT OR IGNORE INTO mentions (article_seq, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)`),
+    time: db.prepare(`INSERT INTO times (article_seq, idx, start, "end", text, type, value, unresolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    quote: db.prepare(`INSERT INTO quotes (article_seq, idx, start, "end", text, speaker, speaker_name, speaker_actor_id, cue_start, cue_end, cue_text)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     // positional parameters: binding by name looks each one up on an object, twice as slow for 26 of them
-    event: db.prepare(`INSERT INTO events (article_id, id, type, mode, cameo, goldstein,
+    event: db.prepare(`INSERT INTO events (article_seq, id, type, mode, cameo, goldstein,
       source_entity, source_name, source_country, source_actor_id, target_entity, target_name, target_country, target_actor_id,
       location_name, location_country, date, date_source, modality, sentence_start, sentence_end, sentence_text,
       trigger_start, trigger_end, trigger_text, confidence)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     remove: db.prepare(`DELETE FROM articles WHERE id = ?`),
-    actorsOf: db.prepare(`SELECT DISTINCT actor_id FROM entities WHERE article_id = ? AND actor_id IS NOT NULL`).pluck(),
+    actorsOf: db.prepare(`SELECT DISTINCT e.actor_id FROM entities e JOIN articles a ON a.seq = e.article_seq WHERE a.id = ? AND e.actor_id IS NOT NULL`).pluck(),
     dropOrphan: db.prepare(`DELETE FROM actors WHERE id = @id
       AND NOT EXISTS (SELECT 1 FROM entities WHERE actor_id = @id) AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_actor_id = @id)
       AND NOT EXISTS (SELECT 1 FROM events WHERE source_actor_id = @id OR target_actor_id = @id)`),
-    relation: db.prepare(`INSERT OR IGNORE INTO relations (article_id, country_a, country_b, events, goldstein, direction, event_ids) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    relation: db.prepare(`INSERT OR IGNORE INTO relations (article_seq, country_a, country_b, events, goldstein, direction, event_ids) VALUES (?, ?, ?, ?, ?, ?, ?)`),
   };
   const actors = createActorResolver(db);
   const articleRows = createArticleRowInserter(db);
@@ -82,36 +82,35 @@ export function createWriter(db: Database.Database) {
     const replaced = replace && st.remove.run(art.id).changes > 0;
     const info = st.article.run({ ...art, analysis: analysisColumn(a), ingestedAt });
     if (info.changes === 0) return 'present';
-    writeFacts(a);
+    writeFacts(a, Number(info.lastInsertRowid));
     let dropped = 0;
     for (const id of oldActors) dropped += st.dropOrphan.run({ id }).changes;
     if (dropped > 0) actors.forget();
     return replaced ? 'replaced' : 'added';
   }
 
-  /** Writes the facts of an article whose row is stored: entities with their actors, mentions, times, quotes, events, relations. */
-  function writeFacts(a: Analysis): void {
+  /** Writes the facts of an article whose row is stored as `seq`: entities with their actors, mentions, times, quotes, events, relations. */
+  function writeFacts(a: Analysis, seq: number): void {
     const art = a.article;
-    const id = art.id;
     const byEntity = new Map<string, number | null>();
     for (const e of a.entities) {
       const actorId = actors.resolve(e.name, e.type, e.country);
       byEntity.set(e.id, actorId);
-      st.entity.run(id, e.id, e.name, e.type, e.country, e.role, JSON.stringify(e.aliases ?? []), actorId);
-      for (const m of e.mentions) st.mention.run(id, e.id, m.start, m.end, m.text);
-      if (actorId != null && e.role) st.role.run(actorId, id, e.role, e.country, art.published);
+      st.entity.run(seq, e.id, e.name, e.type, e.country, e.role, JSON.stringify(e.aliases ?? []), actorId);
+      for (const m of e.mentions) st.mention.run(seq, e.id, m.start, m.end, m.text);
+      if (actorId != null && e.role) st.role.run(actorId, seq, e.role, e.country, art.published);
     }
-    a.times.forEach((t, i) => st.time.run(id, i, t.start, t.end, t.text, t.type, t.value, t.unresolved ? 1 : 0));
-    a.quotes.forEach((q, i) => st.quote.run(id, i, q.start, q.end, q.text, q.speaker, q.speakerName, q.speaker ? byEntity.get(q.speaker) ?? null : null, q.cue?.start ?? null, q.cue?.end ?? null, q.cue?.text ?? null));
+    a.times.forEach((t, i) => st.time.run(seq, i, t.start, t.end, t.text, t.type, t.value, t.unresolved ? 1 : 0));
+    a.quotes.forEach((q, i) => st.quote.run(seq, i, q.start, q.end, q.text, q.speaker, q.speakerName, q.speaker ? byEntity.get(q.speaker) ?? null : null, q.cue?.start ?? null, q.cue?.end ?? null, q.cue?.text ?? null));
     for (const e of a.events) {
-      st.event.run(id, e.id, e.type, e.mode, e.cameo, e.goldstein,
+      st.event.run(seq, e.id, e.type, e.mode, e.cameo, e.goldstein,
         e.source.entity, e.source.name, e.source.country, actors.ofSide(e.source, byEntity),
         e.target?.entity ?? null, e.target?.name ?? null, e.target?.country ?? null, actors.ofSide(e.target, byEntity),
         e.location?.name ?? null, e.location?.country ?? null, e.date, e.dateSource, e.modality,
         e.sentence.start, e.sentence.end, art.text.slice(e.sentence.start, e.sentence.end),
         e.trigger.start, e.trigger.end, e.trigger.text, e.confidence);
     }
-    for (const r of a.relations) st.relation.run(id, r.dyad[0], r.dyad[1], r.events, r.goldstein, r.direction, JSON.stringify(r.eventIds ?? []));
+    for (const r of a.relations) st.relation.run(seq, r.dyad[0], r.dyad[1], r.events, r.goldstein, r.direction, JSON.stringify(r.eventIds ?? []));
   }
 
   /** One article in a transaction of its own, or in a savepoint when called inside one. */
@@ -143,8 +142,9 @@ export function createWriter(db: Database.Database) {
     try {
       const inserted = articleRows.insert(checked.map((i) => ({ article: as[i].article, analysis: analysisColumn(as[i]) })), ingestedAt);
       checked.forEach((i, k) => {
-        if (inserted[k]) writeFacts(as[i]);
-        results[i] = inserted[k] ? 'added' : 'present';
+        const seq = inserted[k];
+        if (seq !== null) writeFacts(as[i], seq);
+        results[i] = seq !== null ? 'added' : 'present';
       });
     } catch (err) {
       throw new RetryWithSavepoints('an article failed', { cause: err });
