@@ -109,12 +109,12 @@ describe.runIf(run && built)('the queue: many workers, BullMQ on Redis, PostgreS
     const { articles } = await collect(readFile(input));
     expect(new Set(articles.map((x) => x.id)).size).toBe(ARTICLES);
     const rows = (await client.query(`SELECT a.id,
-        (SELECT COUNT(*)::int FROM "${schema}".entities e WHERE e.article_id = a.id) AS entities,
-        (SELECT COUNT(*)::int FROM "${schema}".mentions m WHERE m.article_id = a.id) AS mentions,
-        (SELECT COUNT(*)::int FROM "${schema}".times t WHERE t.article_id = a.id) AS times,
-        (SELECT COUNT(*)::int FROM "${schema}".quotes q WHERE q.article_id = a.id) AS quotes,
-        (SELECT COUNT(*)::int FROM "${schema}".events v WHERE v.article_id = a.id) AS events,
-        (SELECT COUNT(*)::int FROM "${schema}".relations r WHERE r.article_id = a.id) AS relations
+        (SELECT COUNT(*)::int FROM "${schema}".entities e WHERE e.article_seq = a.seq) AS entities,
+        (SELECT COUNT(*)::int FROM "${schema}".mentions m WHERE m.article_seq = a.seq) AS mentions,
+        (SELECT COUNT(*)::int FROM "${schema}".times t WHERE t.article_seq = a.seq) AS times,
+        (SELECT COUNT(*)::int FROM "${schema}".quotes q WHERE q.article_seq = a.seq) AS quotes,
+        (SELECT COUNT(*)::int FROM "${schema}".events v WHERE v.article_seq = a.seq) AS events,
+        (SELECT COUNT(*)::int FROM "${schema}".relations r WHERE r.article_seq = a.seq) AS relations
       FROM "${schema}".articles a`)).rows;
     expect(rows).toHaveLength(ARTICLES);
     const byId = new Map(rows.map((r) => [r.id, r]));

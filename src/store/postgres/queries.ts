@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { Analysis, Direction } from '../../analyze/schema.js';
 import { firstLast, normalizeName } from '../names.js';
 import type { ActorDetail, ActorRow, ArticleListRow, ArticleLookup, Counts, DyadRow, EventFilter, EventRow, ExportRow, QuoteFilter, QuoteRow, SearchHit, StoredArticle } from '../store.js';
-import { toActor, toEvent, toExportRow, toQuote } from '../rows.js';
+import { ACTOR_COLUMNS, toActor, toEvent, toExportRow, toQuote } from '../rows.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Db = pg.Pool | pg.PoolClient;
@@ -18,15 +18,6 @@ class Args {
 const ACTOR_IDS = (p: string) => `SELECT actor_id FROM actor_names WHERE ' ' || norm || ' ' LIKE ${p}`;
 const wordsLike = (name: string) => `% ${normalizeName(name)} %`;
 const limitOf = (n?: number) => (n ? `LIMIT ${Math.max(1, Math.floor(n))}` : '');
-
-/** The columns of an actor listing (the PostgreSQL schema keys facts by article id). */
-const ACTOR_COLUMNS = `a.id, a.name, a.type, a.country,
-  (SELECT COUNT(DISTINCT en.article_id) FROM entities en WHERE en.actor_id = a.id) AS articles,
-  (SELECT COUNT(*) FROM mentions m JOIN entities en ON en.article_id = m.article_id AND en.id = m.entity_id WHERE en.actor_id = a.id) AS mentions,
-  (SELECT r.role FROM actor_roles r JOIN articles x ON x.id = r.article_id WHERE r.actor_id = a.id
-    ORDER BY r.date IS NULL, r.date DESC, x.seq DESC, r.role LIMIT 1) AS role,
-  (SELECT MIN(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS first_seen,
-  (SELECT MAX(ar.published) FROM entities en JOIN articles ar ON ar.id = en.article_id WHERE en.actor_id = a.id) AS last_seen`;
 
 export async function pgEvents(db: Db, f: EventFilter = {}): Promise<EventRow[]> {
   const where: string[] = [];
@@ -43,8 +34,8 @@ export async function pgEvents(db: Db, f: EventFilter = {}): Promise<EventRow[]>
   if (f.until) where.push(`substr(e.date, 1, 10) <= ${x.add(f.until)}`);
   if (f.type) where.push(`e.type = ${x.add(f.type.toUpperCase())}`);
   if (f.modality) where.push(`e.modality = ${x.add(f.modality)}`);
-  if (f.articleIds) where.push(`e.article_id = ANY(${x.add([...f.articleIds])}::text[])`);
-  const sql = `SELECT e.*, a.title AS article_title, a.published, a.url FROM events e JOIN articles a ON a.id = e.article_id
+  if (f.articleIds) where.push(`a.id = ANY(${x.add([...f.articleIds])}::text[])`);
+  const sql = `SELECT e.*, a.id AS article_id, a.title AS article_title, a.published, a.url FROM events e JOIN articles a ON a.seq = e.article_seq
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY e.date IS NULL, e.date, a.published NULLS FIRST, a.seq, e.seq ${limitOf(f.limit)}`;
   return (await db.query(sql, x.values)).rows.map((r: Row) => {
@@ -62,12 +53,12 @@ export async function pgEvents(db: Db, f: EventFilter = {}): Promise<EventRow[]>
 export async function pgQuotes(db: Db, f: QuoteFilter = {}): Promise<QuoteRow[]> {
   const where: string[] = [];
   const x = new Args();
-  if (f.articleIds) where.push(`q.article_id = ANY(${x.add([...f.articleIds])}::text[])`);
+  if (f.articleIds) where.push(`a.id = ANY(${x.add([...f.articleIds])}::text[])`);
   if (f.speaker) {
     const like = x.add(wordsLike(f.speaker));
     where.push(`(q.speaker_actor_id IN (${ACTOR_IDS(like)}) OR ' ' || lower(q.speaker_name) || ' ' LIKE ${like})`);
   }
-  const sql = `SELECT q.*, a.title AS article_title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id
+  const sql = `SELECT q.*, a.id AS article_id, a.title AS article_title, a.published FROM quotes q JOIN articles a ON a.seq = q.article_seq
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.published IS NULL, a.published, a.seq, q.idx ${limitOf(f.limit)}`;
   return (await db.query(sql, x.values)).rows.map((r: Row) => ({
     ...toQuote(r), articleId: r.article_id, articleTitle: r.article_title, published: r.published, speakerActorId: r.speaker_actor_id,
@@ -110,20 +101,21 @@ export async function pgArticle(db: Db, idOrPrefix: string): Promise<ArticleLook
   if (rows.length !== 1) return { found: null, matches: rows.length };
   const a = rows[0] as Row;
   const id = a.id as string;
-  const q = async (sql: string) => (await db.query(sql, [id])).rows as Row[];
-  const mentions = await q(`SELECT entity_id, start, "end", text FROM mentions WHERE article_id = $1 ORDER BY seq`);
+  const seq = a.seq as number; // its facts are keyed by it
+  const q = async (sql: string) => (await db.query(sql, [seq])).rows as Row[];
+  const mentions = await q(`SELECT entity_id, start, "end", text FROM mentions WHERE article_seq = $1 ORDER BY seq`);
   const found: StoredArticle = {
     article: { id, title: a.title, standfirst: a.standfirst, published: a.published, source: a.source, url: a.url, lang: a.lang, text: a.text, ingestedAt: a.ingested_at },
-    entities: (await q(`SELECT * FROM entities WHERE article_id = $1 ORDER BY seq`)).map((e) => ({
+    entities: (await q(`SELECT * FROM entities WHERE article_seq = $1 ORDER BY seq`)).map((e) => ({
       id: e.id, name: e.name, type: e.type, country: e.country, role: e.role, aliases: JSON.parse(e.aliases), actorId: e.actor_id,
       mentions: mentions.filter((m) => m.entity_id === e.id).map((m) => ({ start: m.start, end: m.end, text: m.text })),
     })),
-    times: (await q(`SELECT * FROM times WHERE article_id = $1 ORDER BY idx`)).map((t) => ({
+    times: (await q(`SELECT * FROM times WHERE article_seq = $1 ORDER BY idx`)).map((t) => ({
       start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, ...(t.unresolved ? { unresolved: true } : {}),
     })),
-    quotes: (await q(`SELECT * FROM quotes WHERE article_id = $1 ORDER BY idx`)).map(toQuote),
-    events: (await q(`SELECT * FROM events WHERE article_id = $1 ORDER BY seq`)).map(toEvent),
-    relations: (await q(`SELECT * FROM relations WHERE article_id = $1 ORDER BY seq`)).map((r) => ({
+    quotes: (await q(`SELECT * FROM quotes WHERE article_seq = $1 ORDER BY idx`)).map(toQuote),
+    events: (await q(`SELECT * FROM events WHERE article_seq = $1 ORDER BY seq`)).map(toEvent),
+    relations: (await q(`SELECT * FROM relations WHERE article_seq = $1 ORDER BY seq`)).map((r) => ({
       dyad: [r.country_a, r.country_b] as [string, string], events: r.events, goldstein: r.goldstein, direction: r.direction as Direction, eventIds: JSON.parse(r.event_ids),
     })),
   };
@@ -131,9 +123,9 @@ export async function pgArticle(db: Db, idOrPrefix: string): Promise<ArticleLook
 }
 
 export async function pgDyads(db: Db, f: { articleIds?: readonly string[] } = {}): Promise<DyadRow[]> {
-  const { rows } = await db.query(`SELECT LEAST(country_a, country_b) AS a, GREATEST(country_a, country_b) AS b, COUNT(DISTINCT article_id) AS articles,
+  const { rows } = await db.query(`SELECT LEAST(country_a, country_b) AS a, GREATEST(country_a, country_b) AS b, COUNT(DISTINCT article_seq) AS articles,
       SUM(events) AS events, SUM(goldstein) AS goldstein, string_agg(DISTINCT direction, ',') AS directions
-    FROM relations ${f.articleIds ? 'WHERE article_id = ANY($1::text[])' : ''}
+    FROM relations ${f.articleIds ? 'WHERE article_seq IN (SELECT seq FROM articles WHERE id = ANY($1::text[]))' : ''}
     GROUP BY 1, 2 ORDER BY events DESC, articles DESC, a, b`, f.articleIds ? [[...f.articleIds]] : []);
   return rows.map((r: Row) => {
     const dirs = String(r.directions).split(',');
@@ -156,7 +148,7 @@ export async function pgArticles(db: Db, f: { limit?: number; offset?: number } 
   const limit = Math.max(1, Math.floor(f.limit ?? 50));
   const offset = Math.max(0, Math.floor(f.offset ?? 0));
   const { rows } = await db.query(`SELECT a.id, a.title, a.standfirst, a.published, a.source, a.url, a.ingested_at,
-      (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events, (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+      (SELECT COUNT(*) FROM events e WHERE e.article_seq = a.seq) AS events, (SELECT COUNT(*) FROM quotes q WHERE q.article_seq = a.seq) AS quotes
     FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.seq DESC LIMIT $1 OFFSET $2`, [limit, offset]);
   return rows.map((r: Row) => ({
     id: r.id, title: r.title, standfirst: r.standfirst, published: r.published, source: r.source, url: r.url, ingestedAt: r.ingested_at, events: r.events, quotes: r.quotes,
@@ -183,7 +175,7 @@ export async function* pgExport(pool: pg.Pool): AsyncGenerator<ExportRow> {
   try {
     await c.query('BEGIN');
     open = true;
-    await c.query(`DECLARE dyad_export NO SCROLL CURSOR FOR SELECT e.*, a.url, a.published FROM events e JOIN articles a ON a.id = e.article_id
+    await c.query(`DECLARE dyad_export NO SCROLL CURSOR FOR SELECT e.*, a.id AS article_id, a.url, a.published FROM events e JOIN articles a ON a.seq = e.article_seq
       ORDER BY e.date IS NULL, e.date, a.seq, e.seq`);
     for (;;) {
       const { rows } = await c.query('FETCH 500 FROM dyad_export');

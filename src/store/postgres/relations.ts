@@ -14,9 +14,9 @@ export async function pgRelations(db: pg.Pool, q: RelationsQuery = {}): Promise<
   }
   if (q.since) where.push(`e.date >= ${add(q.since)}`);
   if (q.until) where.push(`substr(e.date, 1, 10) <= ${add(q.until)}`);
-  const { rows } = await db.query(`SELECT e.article_id, e.id, e.type, e.mode, e.cameo, e.goldstein, e.modality, e.date, e.source_country, e.target_country
-      , (SELECT m.story_id FROM story_members m WHERE m.article_id = e.article_id) AS story_id
-    FROM events e JOIN articles a ON a.id = e.article_id WHERE ${where.join(' AND ')}
+  const { rows } = await db.query(`SELECT a.id AS article_id, e.id, e.type, e.mode, e.cameo, e.goldstein, e.modality, e.date, e.source_country, e.target_country
+      , (SELECT m.story_id FROM story_members m WHERE m.article_id = a.id) AS story_id
+    FROM events e JOIN articles a ON a.seq = e.article_seq WHERE ${where.join(' AND ')}
     ORDER BY a.published IS NULL, a.published, a.seq, e.seq`, args);
   const stories = new Map<string, string>();
   const input: RelationEventInput[] = rows.map((r: Row) => {

@@ -29,19 +29,19 @@ export async function pgSearchArticles(db: pg.Pool, q: SearchQuery): Promise<Sea
   if (q.until) where.push(`(a.published <= ${add(q.until)}${eventFilter ? ' OR a.published IS NULL' : ''})`);
   if (q.actor) {
     const like = add(`% ${normalizeName(q.actor)} %`);
-    where.push(`(EXISTS (SELECT 1 FROM entities en WHERE en.article_id = a.id AND en.actor_id IN (SELECT actor_id FROM actor_names WHERE ' ' || norm || ' ' LIKE ${like}))
-      OR EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND (' ' || lower(x.source_name) || ' ' LIKE ${like} OR ' ' || lower(x.target_name) || ' ' LIKE ${like})))`);
+    where.push(`(EXISTS (SELECT 1 FROM entities en WHERE en.article_seq = a.seq AND en.actor_id IN (SELECT actor_id FROM actor_names WHERE ' ' || norm || ' ' LIKE ${like}))
+      OR EXISTS (SELECT 1 FROM events x WHERE x.article_seq = a.seq AND (' ' || lower(x.source_name) || ' ' LIKE ${like} OR ' ' || lower(x.target_name) || ' ' LIKE ${like})))`);
   }
   if (q.country) {
     const c = add(q.country.toUpperCase());
-    where.push(`(EXISTS (SELECT 1 FROM entities en WHERE en.article_id = a.id AND en.country = ${c})
-      OR EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND (x.source_country = ${c} OR x.target_country = ${c})))`);
+    where.push(`(EXISTS (SELECT 1 FROM entities en WHERE en.article_seq = a.seq AND en.country = ${c})
+      OR EXISTS (SELECT 1 FROM events x WHERE x.article_seq = a.seq AND (x.source_country = ${c} OR x.target_country = ${c})))`);
   }
-  if (eventFilter) where.push(`EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND ${evWhere})`);
+  if (eventFilter) where.push(`EXISTS (SELECT 1 FROM events e WHERE e.article_seq = a.seq AND ${evWhere})`);
   const limit = Math.max(1, Math.floor(q.limit ?? 20));
   const offset = Math.max(0, Math.floor(q.offset ?? 0));
   const cols = `a.id, a.title, a.published, a.source, a.url, (SELECT story_id FROM story_members sm WHERE sm.article_id = a.id) AS story,
-    (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id AND ${evWhere}) AS events`;
+    (SELECT COUNT(*) FROM events e WHERE e.article_seq = a.seq AND ${evWhere}) AS events`;
   let rows: Row[];
   if (words.length > 0) {
     const tsq = add(words.join(' '));

@@ -110,8 +110,8 @@ export async function pgStories(db: Db, f: StoryFilter = {}): Promise<StoryRow[]
   for (const r of rows as Row[]) {
     const arts = (await db.query(`SELECT a.id, a.title, a.text, a.analysis FROM story_members m JOIN articles a ON a.id = m.article_id
       WHERE m.story_id = $1 ORDER BY a.seq`, [r.id])).rows as Row[];
-    const actors = (await db.query(`SELECT ac.name, ac.type, ac.country, COUNT(DISTINCT en.article_id) AS articles, COUNT(*) AS entities
-      FROM story_members m JOIN entities en ON en.article_id = m.article_id JOIN actors ac ON ac.id = en.actor_id
+    const actors = (await db.query(`SELECT ac.name, ac.type, ac.country, COUNT(DISTINCT en.article_seq) AS articles, COUNT(*) AS entities
+      FROM story_members m JOIN articles a ON a.id = m.article_id JOIN entities en ON en.article_seq = a.seq JOIN actors ac ON ac.id = en.actor_id
       WHERE m.story_id = $1 AND ac.type IN ('PERSON', 'ORGANIZATION', 'COUNTRY')
       GROUP BY ac.id ORDER BY articles DESC, ac.type = 'COUNTRY', entities DESC, ac.name LIMIT 5`, [r.id])).rows as Row[];
     const brief: BriefArticle[] = arts.slice(0, BRIEF_ARTICLES).map((a) => {

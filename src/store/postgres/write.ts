@@ -142,23 +142,26 @@ export async function addArticlePg(c: Q, a: Analysis, opts: AddOptions = {}, ing
     let replaced = false;
     if (opts.replace) {
       await c.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':dyad-actors'))`);
-      oldActors = (await c.query<{ actor_id: number }>(`SELECT DISTINCT actor_id FROM entities WHERE article_id = $1 AND actor_id IS NOT NULL`, [id])).rows.map((r) => r.actor_id);
+      oldActors = (await c.query<{ actor_id: number }>(`SELECT DISTINCT e.actor_id FROM entities e JOIN articles a ON a.seq = e.article_seq
+        WHERE a.id = $1 AND e.actor_id IS NOT NULL`, [id])).rows.map((r) => r.actor_id);
       replaced = ((await c.query(`DELETE FROM articles WHERE id = $1`, [id])).rowCount ?? 0) > 0;
     }
-    // the article and its place in the grouping queue in one statement (a named, prepared one: planned once)
-    const ins = await c.query({
+    // the article and its place in the grouping queue in one statement (a named, prepared one: planned once); its
+    // seq keys its facts
+    const ins = await c.query<{ seq: number }>({
       name: 'dyad-add-article',
       text: `WITH a AS (INSERT INTO articles (id, title, standfirst, text, published, source, url, lang, analysis, ingested_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id, seq)
-        INSERT INTO story_pending (article_id, seq) SELECT id, seq FROM a`,
+        INSERT INTO story_pending (article_id, seq) SELECT id, seq FROM a RETURNING seq`,
       values: [id, art.title, art.standfirst ?? null, art.text, art.published ?? null, art.source ?? null, art.url ?? null, art.lang ?? 'en', JSON.stringify({ ...a, article: undefined }), ingestedAt],
     });
-    if ((ins.rowCount ?? 0) === 0) { await c.query('COMMIT'); return 'present'; }
+    if (ins.rows.length === 0) { await c.query('COMMIT'); return 'present'; }
+    const seq = ins.rows[0].seq;
     // facts without actors go in before the actors lock (other writers wait only for the part that needs it)
-    await insertRows(c, `INSERT INTO times (article_id, idx, start, "end", text, type, value, unresolved)`, 8,
-      a.times.map((t, i) => [id, i, t.start, t.end, t.text, t.type, t.value, t.unresolved ? 1 : 0]));
-    await insertRows(c, `INSERT INTO relations (article_id, country_a, country_b, events, goldstein, direction, event_ids)`, 7,
-      a.relations.map((r) => [id, r.dyad[0], r.dyad[1], r.events, r.goldstein, r.direction, JSON.stringify(r.eventIds ?? [])]), 'ON CONFLICT DO NOTHING');
+    await insertRows(c, `INSERT INTO times (article_seq, idx, start, "end", text, type, value, unresolved)`, 8,
+      a.times.map((t, i) => [seq, i, t.start, t.end, t.text, t.type, t.value, t.unresolved ? 1 : 0]));
+    await insertRows(c, `INSERT INTO relations (article_seq, country_a, country_b, events, goldstein, direction, event_ids)`, 7,
+      a.relations.map((r) => [seq, r.dyad[0], r.dyad[1], r.events, r.goldstein, r.direction, JSON.stringify(r.eventIds ?? [])]), 'ON CONFLICT DO NOTHING');
     if (!opts.replace) await c.query({ name: 'dyad-actors-lock', text: `SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':dyad-actors'))` });
 
     const byEntity = new Map<string, number | null>();
@@ -169,26 +172,26 @@ export async function addArticlePg(c: Q, a: Analysis, opts: AddOptions = {}, ing
     for (const e of a.entities) {
       const actorId = await actors.resolve(e.name, e.type, e.country);
       byEntity.set(e.id, actorId);
-      entityRows.push([id, e.id, e.name, e.type, e.country, e.role, JSON.stringify(e.aliases ?? []), actorId]);
-      for (const m of e.mentions) mentionRows.push([id, e.id, m.start, m.end, m.text]);
-      if (actorId != null && e.role) roleRows.push([actorId, id, e.role, e.country, art.published ?? null]);
+      entityRows.push([seq, e.id, e.name, e.type, e.country, e.role, JSON.stringify(e.aliases ?? []), actorId]);
+      for (const m of e.mentions) mentionRows.push([seq, e.id, m.start, m.end, m.text]);
+      if (actorId != null && e.role) roleRows.push([actorId, seq, e.role, e.country, art.published ?? null]);
     }
     await actors.flush();
-    await insertRows(c, `INSERT INTO entities (article_id, id, name, type, country, role, aliases, actor_id)`, 8, entityRows);
-    await insertRows(c, `INSERT INTO mentions (article_id, entity_id, start, "end", text)`, 5, mentionRows, 'ON CONFLICT DO NOTHING');
-    await insertRows(c, `INSERT INTO actor_roles (actor_id, article_id, role, country, date)`, 5, roleRows, 'ON CONFLICT DO NOTHING');
-    await insertRows(c, `INSERT INTO quotes (article_id, idx, start, "end", text, speaker, speaker_name, speaker_actor_id, cue_start, cue_end, cue_text)`, 11,
-      a.quotes.map((q, i) => [id, i, q.start, q.end, q.text, q.speaker, q.speakerName, q.speaker ? byEntity.get(q.speaker) ?? null : null, q.cue?.start ?? null, q.cue?.end ?? null, q.cue?.text ?? null]));
+    await insertRows(c, `INSERT INTO entities (article_seq, id, name, type, country, role, aliases, actor_id)`, 8, entityRows);
+    await insertRows(c, `INSERT INTO mentions (article_seq, entity_id, start, "end", text)`, 5, mentionRows, 'ON CONFLICT DO NOTHING');
+    await insertRows(c, `INSERT INTO actor_roles (actor_id, article_seq, role, country, date)`, 5, roleRows, 'ON CONFLICT DO NOTHING');
+    await insertRows(c, `INSERT INTO quotes (article_seq, idx, start, "end", text, speaker, speaker_name, speaker_actor_id, cue_start, cue_end, cue_text)`, 11,
+      a.quotes.map((q, i) => [seq, i, q.start, q.end, q.text, q.speaker, q.speakerName, q.speaker ? byEntity.get(q.speaker) ?? null : null, q.cue?.start ?? null, q.cue?.end ?? null, q.cue?.text ?? null]));
     const eventRows: unknown[][] = [];
     const actorOf = await sideActors(c, a.events.flatMap((e) => [e.source, e.target]));
     for (const e of a.events) {
-      eventRows.push([id, e.id, e.type, e.mode, e.cameo, e.goldstein,
+      eventRows.push([seq, e.id, e.type, e.mode, e.cameo, e.goldstein,
         e.source.entity, e.source.name, e.source.country, actorOf(e.source, byEntity),
         e.target?.entity ?? null, e.target?.name ?? null, e.target?.country ?? null, actorOf(e.target, byEntity),
         e.location?.name ?? null, e.location?.country ?? null, e.date, e.dateSource, e.modality,
         e.sentence.start, e.sentence.end, art.text.slice(e.sentence.start, e.sentence.end), e.trigger.start, e.trigger.end, e.trigger.text, e.confidence]);
     }
-    await insertRows(c, `INSERT INTO events (article_id, id, type, mode, cameo, goldstein, source_entity, source_name, source_country, source_actor_id,
+    await insertRows(c, `INSERT INTO events (article_seq, id, type, mode, cameo, goldstein, source_entity, source_name, source_country, source_actor_id,
       target_entity, target_name, target_country, target_actor_id, location_name, location_country, date, date_source, modality,
       sentence_start, sentence_end, sentence_text, trigger_start, trigger_end, trigger_text, confidence)`, 26, eventRows);
     for (const actor of oldActors) {
