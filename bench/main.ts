@@ -3,6 +3,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { boundHeapGrowth } from '../src/scale/heap.js';
+
+// the heap growth `dyad ingest` and `dyad worker` set (src/scale/heap.ts), in this process and every child it starts
+boundHeapGrowth();
 
 const ALL = ['ner', 'pipeline', 'scale', 'peers', 'ingest'];
 const here = dirname(fileURLToPath(import.meta.url));
