@@ -62,7 +62,9 @@ export function openDb(opt: string | undefined, io: Io, mode: 'write' | 'read', 
   const path = dbPath(opt, io);
   if (mode === 'read' && !isPostgresUrl(path) && !existsSync(path)) throw new UsageError(`no database at ${path} (run "dyad ingest FILE…" first, or give --db FILE)`);
   try {
-    return openStore(path, engine);
+    // an older database is upgraded on open: say so, since rewriting its tables can take a while
+    const upgrading = (from: number, to: number) => io.stderr.write(`dyad: upgrading ${path} from schema ${from} to ${to} (once; large databases take a while)\n`);
+    return openStore(path, { ...engine, upgrading });
   } catch (err) {
     throw new UsageError(`cannot open database ${path}: ${(err as Error).message}`);
   }

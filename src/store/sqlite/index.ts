@@ -14,6 +14,8 @@ export interface SqliteOptions {
   durable?: boolean;
   /** open an existing database without writing (no migration) */
   readonly?: boolean;
+  /** told before each migration step of a database made by an older dyad */
+  upgrading?: (from: number, to: number) => void;
 }
 
 /**
@@ -39,7 +41,7 @@ export function openSqliteStore(path: string, opts: SqliteOptions = {}): Store {
       // cache saved more but reached 490 MB, too close to the 500 MB budget of an ingest.
       db.pragma('cache_size = -32768');
       db.pragma('wal_autocheckpoint = 10000');
-      migrate(db);
+      migrate(db, opts.upgrading);
     }
     db.pragma(`synchronous = ${opts.durable ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');

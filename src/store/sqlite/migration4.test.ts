@@ -70,7 +70,9 @@ describe('migration 4: facts keyed by article seq', () => {
       .map((name) => analyze(readPlainText(readFileSync(join(examples, name), 'utf8'), { source: name }).articles[0]));
     const corpus = [...fixtureCorpus(), ...texts];
     const fresh = join(dir, 'v4.db');
-    const s = openSqliteStore(fresh);
+    const steps: [number, number][] = [];
+    const s = openSqliteStore(fresh, { upgrading: (from, to) => steps.push([from, to]) });
+    expect(steps).toEqual([]); // a new database is made, not upgraded
     expect((await s.addArticles(corpus)).every((r) => r === 'added')).toBe(true);
     const want = await answers(s);
     await s.close();
@@ -85,7 +87,8 @@ describe('migration 4: facts keyed by article seq', () => {
     expect(raw.prepare('SELECT COUNT(*) FROM mentions').pluck().get()).toBe(want.counts.mentions);
     raw.close();
 
-    const migrated = openSqliteStore(old);
+    const migrated = openSqliteStore(old, { upgrading: (from, to) => steps.push([from, to]) });
+    expect(steps).toEqual([[3, 4]]);
     expect(await answers(migrated)).toEqual(want);
     // and it goes on storing: a replaced article's facts follow its new seq
     const again = analyze(readPlainText(readFileSync(join(examples, 'brazil-argentina.txt'), 'utf8'), { source: 'again' }).articles[0]);

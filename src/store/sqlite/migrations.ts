@@ -343,10 +343,13 @@ export const MIGRATIONS: readonly string[] = [
 
 /**
  * Brings the database up to the latest schema, one transaction per migration. Each step re-reads the version
- * under the write lock, so two processes opening a new database at once do not both migrate it.
+ * under the write lock, so two processes opening a new database at once do not both migrate it. `upgrading` is told
+ * before each step of a database that had a schema already (a step may rewrite whole tables: minutes for millions
+ * of articles).
  */
-export function migrate(db: Database.Database): number {
+export function migrate(db: Database.Database, upgrading?: (from: number, to: number) => void): number {
   const version = () => db.pragma('user_version', { simple: true }) as number;
+  let found: number | undefined; // the version the database had: 0 is a new one
   for (;;) {
     const done = db.transaction(() => {
       const v = version();
@@ -354,6 +357,8 @@ export function migrate(db: Database.Database): number {
         throw new Error(`E_SCHEMA_NEWER: the database has schema version ${v}, newer than this dyad knows (${MIGRATIONS.length}); upgrade dyad`);
       }
       if (v === MIGRATIONS.length) return true;
+      found ??= v;
+      if (found > 0) upgrading?.(v, v + 1);
       db.exec(MIGRATIONS[v]);
       db.pragma(`user_version = ${v + 1}`);
       return false;
