@@ -12,10 +12,10 @@ import { makeArticle } from '../../ingest/article.js';
 import { readPlainText } from '../../ingest/plaintext.js';
 import { fixtureCorpus } from '../fixture.js';
 import { openStore } from '../index.js';
-import type { Store } from '../store.js';
 import { bandKeys, signatureOf, toBlob } from '../stories/minhash.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { dropSchemas, freshSchemaUrl, pgTestUrl, pgUnreachable, shouldRun } from './testing.js';
+import { FACT_TABLES, storeAnswers } from '../answers.fixture.js';
 
 const PG = pgTestUrl();
 const run = shouldRun('PostgreSQL', PG, await pgUnreachable(PG));
@@ -65,30 +65,6 @@ describe.runIf(run)('PostgreSQL migrations', () => {
     }
   });
 });
-
-const FACT_TABLES = ['entities', 'mentions', 'times', 'quotes', 'events', 'relations', 'actor_roles'];
-
-/** Everything a user can ask a store, for comparing two stores (as `../sqlite/migration4.test.ts`). */
-async function answers(s: Store) {
-  const list = await s.articles({ limit: 1000 });
-  const articles = [];
-  for (const a of list) articles.push({ lookup: await s.article(a.id), analysis: await s.analysis(a.id), story: await s.storyOf!(a.id) });
-  const exported = [];
-  for await (const r of s.exportRows()) exported.push(r);
-  const actors = await s.actors();
-  return {
-    list, articles, exported, actors,
-    actor: await Promise.all(actors.slice(0, 5).map((a) => s.actor(a.name))),
-    events: await s.events(), quotes: await s.quotes(), dyads: await s.dyads(), relations: await s.relations(),
-    dyadsOf: await s.dyads({ articleIds: list.slice(0, 2).map((a) => a.id) }),
-    eventsOf: await s.events({ articleIds: list.slice(0, 2).map((a) => a.id) }),
-    quotesOf: await s.quotes({ articleIds: list.map((a) => a.id) }),
-    stories: await s.stories!(), storiesOf: await s.stories!({ articleIds: [list[0].id] }), counts: await s.counts(),
-    search: await s.searchArticles!({ actor: actors[0]?.name, limit: 50 }),
-    searchCountry: await s.searchArticles!({ country: 'TR', limit: 50 }),
-    searchWords: await s.searchArticles!({ text: 'minister', limit: 50 }),
-  };
-}
 
 /** Runs `fn` on a connection of its own. */
 async function withClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -176,7 +152,7 @@ describe.runIf(run)('PostgreSQL migration 5: facts keyed by article seq', () => 
 
     const s = openStore(fresh.url);
     expect((await s.addArticles(corpus)).every((r) => r === 'added')).toBe(true);
-    const want = await answers(s);
+    const want = await storeAnswers(s);
     await s.close();
     expect(want.events.length).toBeGreaterThan(5);
     expect(want.actors.length).toBeGreaterThan(5);
@@ -193,7 +169,7 @@ describe.runIf(run)('PostgreSQL migration 5: facts keyed by article seq', () => 
     expect(before.mentions).toBe(want.counts.mentions);
 
     const migrated = openStore(old.url);
-    expect(await answers(migrated)).toEqual(want);
+    expect(await storeAnswers(migrated)).toEqual(want);
     await withClient(async (c) => {
       expect((await c.query(`SELECT version FROM "${old.schema}".dyad_schema`)).rows[0].version).toBe(PG_MIGRATIONS.length);
       // every row, its own seq and its article's seq as written by this version; the same columns, indexes and keys as before, by seq
@@ -224,7 +200,7 @@ describe.runIf(run)('PostgreSQL migration 5: facts keyed by article seq', () => 
     expect(replaced.events).toEqual(first.events);
     // the two stores stored the two articles at different times
     const unstamped = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v) => (k === 'ingestedAt' ? undefined : v)));
-    const [got, now] = [await answers(migrated), await answers(fresh2)];
+    const [got, now] = [await storeAnswers(migrated), await storeAnswers(fresh2)];
     await migrated.close();
     await fresh2.close();
     expect(unstamped(got)).toEqual(unstamped(now));

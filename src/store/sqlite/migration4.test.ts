@@ -8,35 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../analyze/index.js';
 import { readPlainText } from '../../ingest/plaintext.js';
 import { fixtureCorpus } from '../fixture.js';
-import type { Store } from '../store.js';
+import { FACT_TABLES, storeAnswers } from '../answers.fixture.js';
 import { openSqliteStore } from './index.js';
 import { MIGRATIONS } from './migrations.js';
 
 const examples = join(import.meta.dirname, '..', '..', '..', 'examples');
-const FACT_TABLES = ['entities', 'mentions', 'times', 'quotes', 'events', 'relations', 'actor_roles'];
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'dyad-migration4-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Everything a user can ask a store, for comparing two stores. */
-async function answers(s: Store) {
-  const list = await s.articles({ limit: 1000 });
-  const articles = [];
-  for (const a of list) articles.push({ lookup: await s.article(a.id), analysis: await s.analysis(a.id), story: await s.storyOf!(a.id) });
-  const exported = [];
-  for await (const r of s.exportRows()) exported.push(r);
-  const actors = await s.actors();
-  return {
-    list, articles, exported, actors,
-    actor: await Promise.all(actors.slice(0, 5).map((a) => s.actor(a.name))),
-    events: await s.events(), quotes: await s.quotes(), dyads: await s.dyads(), relations: await s.relations(),
-    dyadsOf: await s.dyads({ articleIds: list.slice(0, 2).map((a) => a.id) }),
-    eventsOf: await s.events({ articleIds: list.slice(0, 2).map((a) => a.id) }),
-    stories: await s.stories!(), counts: await s.counts(),
-    search: await s.searchArticles!({ actor: actors[0]?.name, limit: 50 }),
-  };
-}
 
 /**
  * A schema-3 copy of a database written by this version: the same rows (the same seqs, the same row order), facts
@@ -74,7 +54,7 @@ describe('migration 4: facts keyed by article seq', () => {
     const s = openSqliteStore(fresh, { upgrading: (from, to) => steps.push([from, to]) });
     expect(steps).toEqual([]); // a new database is made, not upgraded
     expect((await s.addArticles(corpus)).every((r) => r === 'added')).toBe(true);
-    const want = await answers(s);
+    const want = await storeAnswers(s);
     await s.close();
     expect(want.events.length).toBeGreaterThan(5);
     expect(want.actors.length).toBeGreaterThan(5);
@@ -89,7 +69,7 @@ describe('migration 4: facts keyed by article seq', () => {
 
     const migrated = openSqliteStore(old, { upgrading: (from, to) => steps.push([from, to]) });
     expect(steps).toEqual([[3, 4]]);
-    expect(await answers(migrated)).toEqual(want);
+    expect(await storeAnswers(migrated)).toEqual(want);
     // and it goes on storing: a replaced article's facts follow its new seq
     const again = analyze(readPlainText(readFileSync(join(examples, 'brazil-argentina.txt'), 'utf8'), { source: 'again' }).articles[0]);
     expect(await migrated.addArticle(again, { replace: true })).toBe('replaced');
