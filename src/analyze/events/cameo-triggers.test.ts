@@ -115,17 +115,17 @@ describe('the trigger index: hand-kept entries win over generated ones', () => {
   const index = buildTriggerIndex(cameo, hand, generated);
 
   it('drops a generated entry whose words the hand-kept dictionary lists, as a verb or a noun', () => {
-    expect(index.get('negotiate')!.filter((e) => e.words.length === 1).map((e) => [e.cameo, e.from])).toEqual([['046', 'hand']]);
-    expect(index.get('talks')!.map((e) => [e.words.join(' '), e.from])).toEqual([['talks', 'hand'], ['talks with', 'cameo']]);
-    expect(index.get('bargain')!.map((e) => [e.words.join(' '), e.cameo, e.from])).toEqual([['bargain with', '050', 'cameo'], ['bargain', '050', 'cameo']]);
+    expect(index.entriesOf('negotiate').filter((e) => e.words.length === 1).map((e) => [e.cameo, e.from])).toEqual([['046', 'hand']]);
+    expect(index.entriesOf('talks').map((e) => [e.words.join(' '), e.from])).toEqual([['talks', 'hand'], ['talks with', 'cameo']]);
+    expect(index.entriesOf('bargain').map((e) => [e.words.join(' '), e.cameo, e.from])).toEqual([['bargain with', '050', 'cameo'], ['bargain', '050', 'cameo']]);
   });
 
   it('tries the hand-kept entries of a word before any generated one, even a longer one ("negotiate with" stays 046)', () => {
-    expect(index.get('negotiate')!.map((e) => [e.words.join(' '), e.cameo, e.from])).toEqual([['negotiate', '046', 'hand'], ['negotiate with', '050', 'cameo']]);
+    expect(index.entriesOf('negotiate').map((e) => [e.words.join(' '), e.cameo, e.from])).toEqual([['negotiate', '046', 'hand'], ['negotiate with', '050', 'cameo']]);
   });
 
   it('among generated entries: longest first, then an entry asking for an object before the plain one', () => {
-    expect(index.get('called')!.map((e) => [e.words.join(' '), e.cameo, e.object?.[0].join(' ') ?? null])).toEqual([
+    expect(index.entriesOf('called').map((e) => [e.words.join(' '), e.cameo, e.object?.[0].join(' ') ?? null])).toEqual([
       ['called for', '020', null], ['called', '111', 'liar'], ['called', '041', null],
     ]);
   });
@@ -137,9 +137,9 @@ describe('the trigger index: hand-kept entries win over generated ones', () => {
 
 describe('the shipped dictionaries', () => {
   it('every code the generated triggers use is in cameo.json, with the PLOVER type and mode of dyad\'s mapping', () => {
-    const { cameo, byFirst } = eventLexicon();
-    for (const list of byFirst.values()) for (const e of list) if (e.cameo) expect(cameo.has(e.cameo), e.cameo).toBe(true);
+    const { cameo, triggers } = eventLexicon();
+    for (const s of triggers.allShapes()) if (s.cameo) expect(cameo.has(s.cameo), s.cameo).toBe(true);
     for (const c of cameo.values()) expect({ code: c.code, plover: c.plover, mode: c.mode }).toEqual({ code: c.code, ...ploverOf(c.code) });
-    expect(byFirst.get('congratulated')?.some((e) => e.cameo === '051' && e.from === 'cameo')).toBe(true);
+    expect(triggers.entriesOf('congratulated').some((e) => e.cameo === '051' && e.from === 'cameo')).toBe(true);
   });
 });

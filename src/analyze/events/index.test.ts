@@ -105,6 +105,12 @@ describe('events', () => {
     expect(found.filter((e) => e.cameo === '041')).toHaveLength(1);
   });
 
+  it('codes a verb that asks for an object phrase only where the phrase follows within its clause', () => {
+    expect(events('Japan offered Vietnam technology on Monday.').map((e) => e.cameo)).toEqual(['030']);
+    expect(events('Japan offered, after a long debate, technology to Vietnam.')).toEqual([]);
+    expect(events('Japan offered nothing to Vietnam on Monday.')).toEqual([]);
+  });
+
   it('keeps trigger and sentence offsets true to the text', () => {
     const doc = analyzeLines(['Headline', 'Brazil signed an agreement with Argentina on Tuesday.']);
     for (const e of doc.events!) {

@@ -1,9 +1,8 @@
 import type { Stage } from '../pipeline.js';
 import { layer, type Document, type Mention, type Token } from '../document.js';
 import type { Event, Sentence, TimeExpr, Modality } from '../schema.js';
-import { eventLexicon, triggerCandidates, type CameoCode, type TriggerEntry } from './lexicon.js';
+import { eventLexicon, triggerCandidates, type CameoCode, type TriggerShape } from './lexicon.js';
 import { modalityAt } from './modality.js';
-import { entriesToTry, objectGate } from './object-gate.js';
 import { lowerWords } from '../tokens/lower.js';
 import { actorsBySentence, afterPreposition, asEventActor, directObject, objectsOf, parties, subjectOf, type Actor } from './arguments.js';
 
@@ -45,7 +44,8 @@ const POSSESSIVE_S = /^['’]s\s/;
 const LOWER_WORDS_BETWEEN = /^\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 const BOTH_SIDES = /\b(?:both sides|both countries|the two countries|the two sides|both nations|the two nations|both governments|the two governments)\b/i;
 
-interface Found { tok: number; len: number; entry: TriggerEntry & { cameo: string } }
+/** a trigger found: `len` tokens from `tok`, and what its entry says apart from its words */
+interface Found { tok: number; len: number; entry: TriggerShape & { cameo: string } }
 
 const OBJECT_WINDOW = 4;
 const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“', '”']);
@@ -59,21 +59,30 @@ function kindOf(tokens: readonly Token[], lower: readonly string[], k: number, o
   return kind;
 }
 
-/** The words within the gate's reach after token i (before `to`) that start some object phrase. */
-function objectStarts(tokens: readonly Token[], lower: readonly string[], i: number, to: number, reach: number, objectWords: ReadonlySet<string>, kinds: Uint8Array): readonly string[] {
-  let out: string[] | null = null; // most triggers have none: no array for them
-  for (let k = i + 1; k < to && k < i + reach; k++) if (kindOf(tokens, lower, k, objectWords, kinds) === OBJECT_START) (out ??= []).push(lower[k]);
-  return out ?? NO_WORDS;
+/**
+ * Writes into STARTS the words after token i (before `to`, fewer than `reach` tokens on) that start some object
+ * phrase, and returns how many there are: most occurrences of a trigger's first word have none.
+ */
+function objectStarts(tokens: readonly Token[], lower: readonly string[], i: number, to: number, reach: number, objectWords: ReadonlySet<string>, kinds: Uint8Array): number {
+  let n = 0;
+  for (let k = i + 1; k < to && k < i + reach; k++) if (kindOf(tokens, lower, k, objectWords, kinds) === OBJECT_START) STARTS[n++] = lower[k];
+  return n;
 }
-const NO_WORDS: readonly string[] = [];
+/** objectStarts' answer, one array reused at every token (findTriggers reads it before the next token) */
+const STARTS: string[] = [];
+
+/** Whether one of the phrases starts with one of the first n words of STARTS. */
+function mayStartHere(objects: readonly (readonly string[])[], n: number): boolean {
+  for (const o of objects) for (let s = 0; s < n; s++) if (o[0] === STARTS[s]) return true;
+  return false;
+}
 
 /**
  * Whether one of the entry's object phrases starts within OBJECT_WINDOW words of `from`, in the same clause.
  * `kinds[k]` caches whether token k ends the clause (CLAUSE_MARK), is the first word of some entry's object phrase
  * (OBJECT_START) or neither: a common verb has dozens of entries, each asking about the same few tokens.
  */
-function objectFollows(tokens: readonly Token[], lower: readonly string[], from: number, to: number, entry: TriggerEntry, objectWords: ReadonlySet<string>, kinds: Uint8Array): boolean {
-  const objects = entry.object!;
+function objectFollows(tokens: readonly Token[], lower: readonly string[], from: number, to: number, objects: readonly (readonly string[])[], objectWords: ReadonlySet<string>, kinds: Uint8Array): boolean {
   for (let k = from; k < to && k < from + OBJECT_WINDOW; k++) {
     const kind = kindOf(tokens, lower, k, objectWords, kinds);
     if (kind === CLAUSE_MARK) return false;
@@ -104,35 +113,43 @@ function verbCue(lower: readonly string[], i: number, from: number, actorEnds: U
  */
 function findTriggers(tokens: readonly Token[], lower: readonly string[], from: number, to: number, inName: Uint8Array, actorEnds: Uint8Array, kinds: Uint8Array): Found[] {
   const lex = eventLexicon();
+  const triggers = lex.triggers;
   const out: Found[] = [];
   for (let i = from; i < to; i++) {
     if (inName[i] === 1) continue; // "Treaty" in "North Atlantic Treaty Organization
     const list = triggerCandidates(lex, lower[i], i + 1 < to ? lower[i + 1] : undefined);
-    if (!list) continue;
+    if (list < 0) continue;
+    // Most entries ask for an object phrase (a common verb has dozens: "told … wish", "told … plans", …) and fail
+    // almost everywhere: one is tried only where one of its phrases may start on a word within its reach (its words
+    // and OBJECT_WINDOW more; objectFollows would reject it anyway), which skips it with a comparison or two. (An
+    // index of each list's entries by object word, made at a list's first use, did the same but grew with every
+    // list met: 9 MB per analyzer thread after 2,226 BBC articles.)
+    const objectReach = triggers.objectWordsIn(list);
+    const starts = objectReach > 0 ? objectStarts(tokens, lower, i, to, objectReach + OBJECT_WINDOW, lex.objectWords, kinds) : 0;
+    if (starts === 0 && !triggers.hasFree(list)) continue;
     const prev = i > from ? lower[i - 1] : '';
-    // only the entries whose object phrase may start on a word that follows (see object-gate.ts), in the list's order
-    const gate = objectGate(list, OBJECT_WINDOW);
-    const order = gate ? entriesToTry(gate, objectStarts(tokens, lower, i, to, gate.reach, lex.objectWords, kinds)) : null;
-    const n = order ? order.length : list.length;
-    for (let e = 0; e < n; e++) {
-      const entry = list[order ? order[e] : e];
-      if (i + entry.words.length > to) continue;
+    for (let p = triggers.listFrom(list), end = triggers.listTo(list); p < end; p++) {
+      const e = triggers.entryAt(p);
+      const entry = triggers.shape(e); // what entry e says apart from its words
+      if (entry.object !== null && (starts === 0 || !mayStartHere(entry.object, starts))) continue;
+      const words = triggers.words(e);
+      if (i + words.length > to) continue;
       let ok = true;
-      for (let k = 1; k < entry.words.length && ok; k++) ok = lower[i + k] === entry.words[k];
+      for (let k = 1; k < words.length && ok; k++) ok = lower[i + k] === words[k];
       if (!ok) continue;
-      const after = lower[i + entry.words.length];
+      const after = lower[i + words.length];
       if (entry.next && !(after && entry.next.includes(after))) continue;
-      if (entry.object && !objectFollows(tokens, lower, i + entry.words.length, to, entry, lex.objectWords, kinds)) continue;
+      if (entry.object && !objectFollows(tokens, lower, i + words.length, to, entry.object, lex.objectWords, kinds)) continue;
       const looksNominal = DETERMINERS.has(prev) || DIGIT_FIRST.test(prev);
       // "bomb attacks", "economic sanctions": a form that is also a noun is a verb only after a subject or a verb cue;
       // after a preposition ("a warning against travel to …") it is never a verb
       if (!entry.nominal && i > from && PREPOSITION_WORDS.has(prev) && prev !== 'to') continue;
-      if (!entry.nominal && !verbCue(lower, i, from, actorEnds) && lex.nominalPhrases.has(entry.words.length === 1 ? entry.words[0] : entry.words.join(' '))) continue;
+      if (!entry.nominal && !verbCue(lower, i, from, actorEnds) && triggers.nominalWords(e)) continue;
       // "the meeting" is a noun; so is "the call for …" of a generated multi-word verb
-      if (!entry.nominal && looksNominal && (entry.words.length === 1 || entry.from === 'cameo')) continue;
+      if (!entry.nominal && looksNominal && (words.length === 1 || entry.from === 'cameo')) continue;
       if (entry.nominal && !looksNominal && lex.handVerbs.has(lower[i])) continue; // "to visit" is a verb
-      if (entry.cameo !== null) out.push({ tok: i, len: entry.words.length, entry: entry as Found['entry'] });
-      i += entry.words.length - 1;
+      if (entry.cameo !== null) out.push({ tok: i, len: words.length, entry: entry as Found['entry'] });
+      i += words.length - 1;
       break;
     }
   }

@@ -2,58 +2,28 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRoot } from '../lexicon/root.js';
 import { expandBlock, type ReducedBlock } from './cameo-triggers.js';
+import { TriggerTableBuilder, type TriggerTable } from './trigger-table.js';
 
 export interface CameoCode { code: string; name: string; goldstein: number; plover: string | null; mode: string | null }
 
-export interface TriggerEntry {
-  words: string[];
-  /** the CAMEO code, or null for a phrase that codes no event ("killed himself") and stops plainer entries */
-  cameo: string | null;
-  nominal: boolean;
-  /** one of these words must follow the trigger */
-  next: string[] | null;
-  /** one of these phrases must follow within four words ("asked … for help") */
-  object: string[][] | null;
-  /** which dictionary: dyad's hand-kept event-triggers.json, or the one generated from PETRARCH's CAMEO.2.0.txt */
-  from: 'hand' | 'cameo';
-}
+export type { TriggerEntry, TriggerShape } from './trigger-table.js';
 
 export interface EventLexicon {
   cameo: Map<string, CameoCode>;
-  byFirst: Map<string, TriggerEntry[]>;
-  /** the entries that can start at a word followed by `second`, in byFirst's order (see `triggerCandidates`) */
-  byPair: Map<string, PairIndex>;
-  /** the phrases ("words joined by spaces") that some nominal entry lists */
-  nominalPhrases: Set<string>;
+  /** the trigger entries, by first word and by first two words (see trigger-table.ts) */
+  triggers: TriggerTable;
   /** first words of a hand-kept one-word verb entry */
   handVerbs: Set<string>;
   /** every first word of an object phrase (no entry's object can follow where none of these occurs) */
   objectWords: Set<string>;
 }
 
-/** Entries of one first word: those whose second word is the key (with the one-word entries), or the one-word ones. */
-export interface PairIndex { bySecond: Map<string, TriggerEntry[]>; single: TriggerEntry[] }
-
 /**
- * Indexes entries by their first two words, keeping byFirst's order in each list, so that matching a token tries
- * only the entries that can match its next word (some first words have over 200 entries).
+ * The candidate list of the entries that may match at a word `first` followed by `second` (undefined at the end of
+ * a sentence), in the order they are tried, or -1 when no entry starts with `first` (see TriggerTable.candidates).
  */
-export function pairIndex(byFirst: ReadonlyMap<string, TriggerEntry[]>): Map<string, PairIndex> {
-  const out = new Map<string, PairIndex>();
-  for (const [first, list] of byFirst) {
-    const seconds = new Set(list.filter((e) => e.words.length > 1).map((e) => e.words[1]));
-    const bySecond = new Map<string, TriggerEntry[]>();
-    for (const second of seconds) bySecond.set(second, list.filter((e) => e.words.length === 1 || e.words[1] === second));
-    out.set(first, { bySecond, single: list.filter((e) => e.words.length === 1) });
-  }
-  return out;
-}
-
-/** The entries that may match at a word `first` followed by `second` (undefined at the end of a sentence). */
-export function triggerCandidates(lex: EventLexicon, first: string, second: string | undefined): readonly TriggerEntry[] | undefined {
-  const index = lex.byPair.get(first);
-  if (!index) return undefined;
-  return (second !== undefined ? index.bySecond.get(second) : undefined) ?? index.single;
+export function triggerCandidates(lex: EventLexicon, first: string, second: string | undefined): number {
+  return lex.triggers.candidates(first, second);
 }
 
 let loaded: EventLexicon | null = null;
@@ -68,47 +38,39 @@ export interface GeneratedTriggers { blocks: ReducedBlock[] }
  * generated entry whose words the hand-kept dictionary lists (as a verb or a noun) is dropped, and the others are
  * tried only where no hand-kept entry matches ("negotiate" + "with" stays 046 although "negotiate with" is 050).
  */
-export function buildTriggerIndex(cameo: ReadonlyMap<string, CameoCode>, hand: RawTriggers, generated: GeneratedTriggers | null = null): Map<string, TriggerEntry[]> {
-  const byFirst = new Map<string, TriggerEntry[]>();
+export function buildTriggerIndex(cameo: ReadonlyMap<string, CameoCode>, hand: RawTriggers, generated: GeneratedTriggers | null = null): TriggerTable {
+  const table = new TriggerTableBuilder();
+  const known = (code: string | null) => {
+    if (code !== null && !cameo.has(code)) throw new Error(`E_LEXICON: trigger code ${code} is not in cameo.json`);
+  };
   const handForms = new Set<string>();
-  // 130k entries share a few thousand word lists: each list is kept once
-  const interned = new Map<string, string[]>();
-  const words = (phrase: string): string[] => {
-    let w = interned.get(phrase);
-    if (!w) interned.set(phrase, (w = phrase.split(' ')));
-    return w;
-  };
-  const objectLists = new Map<string, string[][]>();
-  const objects = (list: string[]): string[][] => {
-    const k = list.join('|').toLowerCase();
-    let o = objectLists.get(k);
-    if (!o) objectLists.set(k, (o = list.map((x) => words(x.toLowerCase()))));
-    return o;
-  };
-  const add = (e: RawEntry, nominal: boolean, from: TriggerEntry['from']) => {
-    if (e.cameo !== null && !cameo.has(e.cameo)) throw new Error(`E_LEXICON: trigger code ${e.cameo} is not in cameo.json`);
+  const addHand = (e: RawEntry, nominal: boolean) => {
+    known(e.cameo);
     for (const form of e.forms) {
       const key = form.toLowerCase();
-      if (from === 'hand') handForms.add(key);
-      else if (handForms.has(key)) continue;
-      const entry: TriggerEntry = {
-        words: words(key), cameo: e.cameo, nominal, next: e.nextFor?.[form] ?? e.next ?? null,
-        object: e.object ? objects(e.object) : null, from,
-      };
-      const list = byFirst.get(entry.words[0]);
-      if (list) list.push(entry); else byFirst.set(entry.words[0], [entry]);
+      handForms.add(key);
+      table.add(key, table.shape(e.cameo, nominal, e.nextFor?.[form] ?? e.next ?? null, e.object ?? null, 'hand'));
     }
   };
-  for (const v of hand.verbs) add(v, false, 'hand');
-  for (const n of hand.nouns) add(n, true, 'hand');
+  for (const v of hand.verbs) addHand(v, false);
+  for (const n of hand.nouns) addHand(n, true);
+  // the 130k generated entries have a few thousand shapes (code and object): found by the file's own strings, whose
+  // hashes V8 keeps, rather than by a key made for each entry
+  const shapes = new Map<string | null, Map<string | null, number>>();
   for (const b of generated?.blocks ?? []) {
-    for (const e of expandBlock(b)) add({ forms: [e.words], cameo: e.cameo, ...(e.object ? { object: [e.object] } : {}) }, false, 'cameo');
+    for (const e of expandBlock(b)) {
+      known(e.cameo);
+      const key = e.words.toLowerCase();
+      if (handForms.has(key)) continue;
+      const object = e.object || null;
+      let byCode = shapes.get(object);
+      if (!byCode) shapes.set(object, (byCode = new Map()));
+      let shape = byCode.get(e.cameo);
+      if (shape === undefined) byCode.set(e.cameo, (shape = table.shape(e.cameo, false, null, object === null ? null : [object], 'cameo')));
+      table.add(key, shape);
+    }
   }
-  // hand-kept entries first (a generated entry codes only where none of them matches); then longest first, verbs
-  // before nouns, an entry that asks for an object before one that does not
-  const rank = (e: TriggerEntry) => (e.from === 'hand' ? 0 : 1);
-  for (const list of byFirst.values()) list.sort((a, b) => rank(a) - rank(b) || b.words.length - a.words.length || Number(a.nominal) - Number(b.nominal) || Number(!a.object) - Number(!b.object));
-  return byFirst;
+  return table.build();
 }
 
 /** The CAMEO table and the trigger dictionaries of data/lexicon, loaded once. */
@@ -120,12 +82,12 @@ export function eventLexicon(): EventLexicon {
   const hand = JSON.parse(readFileSync(join(dir, 'event-triggers.json'), 'utf8')) as RawTriggers;
   const generatedPath = join(dir, 'event-triggers-cameo.json');
   const generated = existsSync(generatedPath) ? JSON.parse(readFileSync(generatedPath, 'utf8')) as GeneratedTriggers : null;
-  const byFirst = buildTriggerIndex(cameo, hand, generated);
-  const all = [...byFirst.values()].flat();
-  return (loaded = {
-    cameo, byFirst, byPair: pairIndex(byFirst),
-    nominalPhrases: new Set(all.filter((e) => e.nominal).map((e) => e.words.join(' '))),
-    handVerbs: new Set(all.filter((e) => !e.nominal && e.words.length === 1 && e.from === 'hand').map((e) => e.words[0])),
-    objectWords: new Set(all.flatMap((e) => (e.object ?? []).map((o) => o[0]))),
-  });
+  const triggers = buildTriggerIndex(cameo, hand, generated);
+  const handVerbs = new Set<string>();
+  for (let e = 0; e < triggers.size; e++) {
+    const s = triggers.shape(e);
+    if (s.from === 'hand' && !s.nominal && triggers.words(e).length === 1) handVerbs.add(triggers.words(e)[0]);
+  }
+  const objectWords = new Set(triggers.allShapes().flatMap((s) => (s.object ?? []).map((o) => o[0])));
+  return (loaded = { cameo, triggers, handVerbs, objectWords });
 }
