@@ -24,6 +24,8 @@ export interface WordInfo {
   slot: number;
   /** which of the word's roles (ROLE) are summed in its slot (bit r) */
   rolesDone: number;
+  /** uses since the word cache added it (decayed at each trim), for the cache to keep the most used (WordInfos) */
+  hits: number;
 }
 
 // Template ids: distinct seeds mixed into every feature hash.
@@ -36,23 +38,6 @@ const enum T {
 
 const BOUNDARY_BEFORE = hashString('<s>');
 const BOUNDARY_AFTER = hashString('</s>');
-
-/** Word info of each word, with a cache of word types (emptied when it reaches maxSize). */
-export class WordInfos {
-  private cache = new Map<string, WordInfo>();
-  /** how many times the cache was emptied (word infos from before are not handed out again) */
-  generation = 0;
-  constructor(private readonly lexicon: Lexicon, private readonly maxSize = 50_000) {}
-
-  get(word: string): WordInfo {
-    let info = this.cache.get(word);
-    if (info) return info;
-    if (this.cache.size >= this.maxSize) { this.cache.clear(); this.generation++; }
-    info = computeWordInfo(word, this.lexicon);
-    this.cache.set(word, info);
-    return info;
-  }
-}
 
 export function computeWordInfo(word: string, lexicon: Lexicon): WordInfo {
   const norm = normalizeWord(word);
@@ -85,6 +70,7 @@ export function computeWordInfo(word: string, lexicon: Lexicon): WordInfo {
     hyphenLast: hyphenated ? hashString(k.slice(k.lastIndexOf('-') + 1)) : 0,
     slot: -1,
     rolesDone: 0,
+    hits: 0,
   };
 }
 
