@@ -49,25 +49,28 @@ export class WordTables {
 
   /**
    * Keeps the slots of `kept` (words without a slot are skipped) and forgets all others: the kept rows move to the
-   * lowest slots, in their old order, so that a row is only ever copied down over rows already moved or forgotten;
+   * lowest slots, in their old order, so that rows are only ever copied down over rows already moved or forgotten;
    * each kept word gets its new slot, with its sums and rows as they were. The caller must clear the slot of any
    * other word info still in use (see WordInfos.trim).
    */
-  compact(kept: readonly WordInfo[]): void {
+  compact(kept: Iterable<WordInfo>): void {
     const n = this.count;
-    // old slot -> new slot (-1: forgotten)
-    const moved = new Int32Array(n).fill(-1);
-    for (const w of kept) if (w.slot >= 0) moved[w.slot] = 0;
+    const owner = new Array<WordInfo | undefined>(n);
+    for (const w of kept) if (w.slot >= 0) owner[w.slot] = w;
     let next = 0;
-    for (let s = 0; s < n; s++) {
-      if (moved[s] < 0) continue;
+    let s = 0;
+    while (s < n) {
+      if (owner[s] === undefined) { s++; continue; }
+      // a run of kept slots [s, e), moved down together
+      let e = s;
+      for (; e < n && owner[e] !== undefined; e++) owner[e]!.slot = next + e - s;
       if (s !== next) {
-        this.roles.copyWithin(next * ROLE_INTS, s * ROLE_INTS, (s + 1) * ROLE_INTS);
-        this.history.copyWithin(next * HISTORY_INTS, s * HISTORY_INTS, (s + 1) * HISTORY_INTS);
+        this.roles.copyWithin(next * ROLE_INTS, s * ROLE_INTS, e * ROLE_INTS);
+        this.history.copyWithin(next * HISTORY_INTS, s * HISTORY_INTS, e * HISTORY_INTS);
       }
-      moved[s] = next++;
+      next += e - s;
+      s = e;
     }
-    for (const w of kept) if (w.slot >= 0) w.slot = moved[w.slot];
     this.count = next;
   }
 }
