@@ -2,7 +2,7 @@
 import { compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
 import { gazetteerBits, gazetteerIndex, staticFeatures, type GazetteerIndex, type SentenceFeatures, type WordInfo } from './features.js';
 import { StaticScorer } from './static-scores.js';
-import { WordInfos } from './word-cache.js';
+import { WORD_CACHE, WordInfos } from './word-cache.js';
 import { WordTables } from './word-tables.js';
 import { BIO_OF, LABEL_COUNT } from './labels.js';
 import type { Model, ModelHeader } from './model.js';
@@ -34,7 +34,7 @@ export class Tagger {
   private readonly unitMargin: number;
 
   /** beam width of decoding: the model's own unless given; margin: see BEAM_MARGIN; wordCache: word types kept */
-  constructor(model: Model, readonly beam = model.header.beam, readonly margin = BEAM_MARGIN, wordCache = 50_000) {
+  constructor(model: Model, readonly beam = model.header.beam, readonly margin = BEAM_MARGIN, wordCache = WORD_CACHE) {
     this.header = model.header;
     // int16 rows in units of the model's scale: scores in units, so the margin too
     this.weights = compactWeights({ values: model.weights, mask: (1 << model.header.bits) - 1 }, model.header.scale);

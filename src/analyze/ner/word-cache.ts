@@ -1,11 +1,17 @@
 // The tagger's cache of word infos by word text. A full cache is trimmed, not emptied: the words used often are
 // kept (with what the tagger summed for them, moved to compact slots) and the rest dropped. News vocabulary is a
 // few thousand words on nearly every page and a long tail of names seen once; emptying the whole cache threw away
-// the former each time the tail filled it, and recomputing a word type (its info and role sums) costs several
-// times what tagging a token does.
+// the former each time the tail filled it, and recomputing a word type (its info and role sums) costs as much as
+// tagging 3–4 tokens.
 import { computeWordInfo, type WordInfo } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import type { WordTables } from './word-tables.js';
+
+/**
+ * Word types a tagger keeps by default: the 37,881 of the BBC set fit, so passes over it recompute nothing after
+ * the first (see the ner README for what a type costs, and what a smaller cache does on such passes).
+ */
+export const WORD_CACHE = 40_000;
 
 /** Hit counts stop here: enough to rank words, and always a small integer to V8. */
 const MAX_HITS = 255;
@@ -37,7 +43,7 @@ export class WordInfos {
   trims = 0;
 
   /** tables: where the words' slots are (a tagger's), compacted at each trim; none when the infos have no slots */
-  constructor(private readonly lexicon: Lexicon, private readonly maxSize = 50_000, private readonly tables?: WordTables) {}
+  constructor(private readonly lexicon: Lexicon, private readonly maxSize = WORD_CACHE, private readonly tables?: WordTables) {}
 
   get(word: string): WordInfo {
     const info = this.cache.get(word);

@@ -17,8 +17,8 @@ export class WordTables {
 
   /**
    * expected: the slots the tagger's words need at most (the word cache's size and the words of a sentence in
-   * hand when the cache is trimmed): the tables grow by doubling but not past it unless they must (at 50,000
-   * words, 6 MB less than the next power of two)
+   * hand when the cache is trimmed): the tables grow by doubling but not past it unless they must (at 40,000
+   * words, 10 MB less than the next power of two)
    */
   constructor(private readonly expected = Infinity) {}
 
