@@ -29,7 +29,7 @@ export interface WordInfo {
   slot: number;
   /** which of the word's roles (ROLE) are summed in its slot (bit r) */
   rolesDone: number;
-  /** uses since the word cache added it (decayed at each trim), for the cache to keep the most used (WordInfos) */
+  /** lookups since the word cache added it, the first not counted (decayed at each trim): see WordInfos.trim */
   hits: number;
 }
 
