@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addScores, compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
-import { DYNAMIC_COUNT, dynamicFeatures, gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from './features.js';
+import { DYNAMIC_COUNT, dynamicFeatures, gazetteerBits, staticFeatures, type SentenceFeatures, type WordInfo } from './features.js';
+import { WordInfos } from './word-cache.js';
 import { allowedAfter, LABEL_COUNT } from './labels.js';
 import { loadModel } from './model.js';
 

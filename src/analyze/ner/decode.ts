@@ -130,7 +130,7 @@ export class Scratch {
 }
 
 /** A word info standing for any word where only the next word (here none) matters. */
-const BLANK: WordInfo = { key: 0, raw: 0, shape: 0, short: 0, cap: 0, affixes: [], clusters: [], caseClass: 0, hyphenFirst: 0, hyphenLast: 0, slot: -1, rolesDone: 0 };
+const BLANK: WordInfo = { key: 0, raw: 0, shape: 0, short: 0, cap: 0, affixes: [], clusters: [], caseClass: 0, hyphenFirst: 0, hyphenLast: 0, slot: -1, rolesDone: 0, hits: 0 };
 
 /**
  * Row offsets of the word–label features after label prev1 (a = prev1 + 1) into rows[a·3 ..]: the word's key and

@@ -10,6 +10,16 @@ describe('features', () => {
     expect(computeWordInfo('’s', lexicon)).toEqual(computeWordInfo("'s", lexicon));
   });
 
+  it('keeps the hashes of a word as signed 32-bit integers, the bits of the unsigned ones', () => {
+    const words = ['Beijing', 'talks', 'Korea-China', '1996', 'NATO', 'well-known', 'the'];
+    const infos = words.map((w) => computeWordInfo(w, lexicon));
+    const hashes = infos.flatMap((w) => [w.key, w.raw, w.shape, w.short, w.hyphenFirst, w.hyphenLast, ...w.affixes]);
+    expect(hashes.every((h) => h === (h | 0))).toBe(true);
+    // some of them are above 2^31 unsigned
+    expect(hashes.some((h) => h < 0)).toBe(true);
+    expect(infos.map((w) => w.key >>> 0)).toEqual(words.map((w) => hashString(w.toLowerCase().replace(/[0-9]/g, '0'))));
+  });
+
   it('marks gazetteer matches: B at the first token, I inside, per type', () => {
     const words = ['in', 'New', 'York', 'City'];
     const infos = words.map((w) => computeWordInfo(w, lexicon));

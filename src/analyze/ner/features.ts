@@ -7,7 +7,12 @@ import { capClass, normalizeWord, wordKey, wordShape } from './words.js';
 /** Bumped whenever features change: a model trained with other features is refused. */
 export const FEATURE_VERSION = 1;
 
-/** Everything about one word type that features need, computed once per type and cached. */
+/**
+ * Everything about one word type that features need, computed once per type and cached (a tagger holds tens of
+ * thousands). The hashes (key, raw, shape, short, hyphenFirst, hyphenLast, affixes) are signed 32-bit integers, the
+ * bits of the unsigned hashes: they only go into mixBits and Uint32Arrays, and V8 keeps a small integer in the
+ * object itself where an unsigned hash above 2^31 is a separate boxed number, and makes the field boxed for all.
+ */
 export interface WordInfo {
   key: number;
   raw: number;
@@ -24,6 +29,8 @@ export interface WordInfo {
   slot: number;
   /** which of the word's roles (ROLE) are summed in its slot (bit r) */
   rolesDone: number;
+  /** lookups since the word cache added it, the first not counted (decayed at each trim): see WordInfos.trim */
+  hits: number;
 }
 
 // Template ids: distinct seeds mixed into every feature hash.
@@ -37,26 +44,10 @@ const enum T {
 const BOUNDARY_BEFORE = hashString('<s>');
 const BOUNDARY_AFTER = hashString('</s>');
 
-/** Word info of each word, with a cache of word types (emptied when it reaches maxSize). */
-export class WordInfos {
-  private cache = new Map<string, WordInfo>();
-  /** how many times the cache was emptied (word infos from before are not handed out again) */
-  generation = 0;
-  constructor(private readonly lexicon: Lexicon, private readonly maxSize = 50_000) {}
-
-  get(word: string): WordInfo {
-    let info = this.cache.get(word);
-    if (info) return info;
-    if (this.cache.size >= this.maxSize) { this.cache.clear(); this.generation++; }
-    info = computeWordInfo(word, this.lexicon);
-    this.cache.set(word, info);
-    return info;
-  }
-}
-
 export function computeWordInfo(word: string, lexicon: Lexicon): WordInfo {
   const norm = normalizeWord(word);
   const k = wordKey(norm);
+  // unsigned: the lexicons' keys
   const key = hashString(k);
   const affixes: number[] = [];
   for (let n = 1; n <= 4 && n <= k.length; n++) {
@@ -64,27 +55,28 @@ export function computeWordInfo(word: string, lexicon: Lexicon): WordInfo {
     affixes.push(mix(T.Suffix * 8 + n, hashString(k, FNV_SEED, k.length - n)));
   }
   const path = lexicon.clusters.get(key);
-  const clusters: number[] = [];
   let bits = 0;
-  for (const b of CLUSTER_BITS) {
+  const clusters = CLUSTER_BITS.map((b) => {
     bits += b;
-    clusters.push(path === undefined ? -1 : (path >>> (12 - bits)) | (bits << 24));
-  }
+    return path === undefined ? -1 : (path >>> (12 - bits)) | (bits << 24);
+  });
   const dash = k.indexOf('-');
   const hyphenated = dash > 0 && dash < k.length - 1;
   return {
-    key,
-    raw: hashString(norm),
-    shape: hashString(wordShape(norm)),
-    short: hashString(wordShape(norm, 1)),
+    key: key | 0,
+    raw: hashString(norm) | 0,
+    shape: hashString(wordShape(norm)) | 0,
+    short: hashString(wordShape(norm, 1)) | 0,
     cap: capClass(norm),
-    affixes,
+    // a copy without the room an array grown by push keeps (17 elements): one of these per cached word type
+    affixes: affixes.slice(),
     clusters,
     caseClass: lexicon.caseClass.get(key) ?? 0,
-    hyphenFirst: hyphenated ? hashString(k.slice(0, dash)) : 0,
-    hyphenLast: hyphenated ? hashString(k.slice(k.lastIndexOf('-') + 1)) : 0,
+    hyphenFirst: hyphenated ? hashString(k.slice(0, dash)) | 0 : 0,
+    hyphenLast: hyphenated ? hashString(k.slice(k.lastIndexOf('-') + 1)) | 0 : 0,
     slot: -1,
     rolesDone: 0,
+    hits: 0,
   };
 }
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { addScores, compactWeights, decodeBeam, Scratch } from './decode.js';
 import {
   capPairFeature, gazBitFeatures, gazetteerBits, gazNeighbourFeature, isUpperSentence, neighbourFeatures, ownFeatures,
-  PAIR_COUNT, pairFeatures, ROLE, staticFeatures, WordInfos, type WordInfo,
+  PAIR_COUNT, pairFeatures, ROLE, staticFeatures, type WordInfo,
 } from './features.js';
+import { WordInfos } from './word-cache.js';
 import { LABEL_COUNT } from './labels.js';
 import { loadModel } from './model.js';
 import { Tagger } from './tagger.js';
@@ -113,12 +114,12 @@ describe('static scores from per-word parts', () => {
     expect(() => new StaticScorer({ values: new Float32Array(LABEL_COUNT), mask: 0 }, new WordTables())).toThrow(/E_NER_WEIGHTS/);
   });
 
-  it('gives words new slots when the word cache is emptied, also those of the sentence in hand', () => {
+  it('scores the same when the word cache is trimmed inside a sentence', () => {
     const { model } = setup();
     const tagger = new Tagger(model);
     const first = 'Bill Clinton met Boris Yeltsin .'.split(' ');
-    // two of those words, cached with their slots (Bill's is the first), then new ones: the cache of six is emptied
-    // inside the sentence, and a new word could be given Bill's slot while Bill is still being read
+    // two of those words, cached with their slots, then new ones: the cache of six is trimmed inside the sentence
+    // (to the two words used again, whose slots move), and new words get the slots of the words dropped
     const second = '. Bill Talks in Moscow on Tuesday ended after the summit between Clinton and Yeltsin'.split(' ');
     const small = new Tagger(model, undefined, undefined, first.length);
     for (let round = 0; round < 3; round++) {

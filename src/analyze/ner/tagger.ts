@@ -1,7 +1,8 @@
 // The runtime tagger: words in, BIO labels out, one sentence at a time.
 import { compactWeights, decodeBeam, decodeGreedy, Scratch, type Weights } from './decode.js';
-import { gazetteerBits, gazetteerIndex, staticFeatures, WordInfos, type GazetteerIndex, type SentenceFeatures, type WordInfo } from './features.js';
+import { gazetteerBits, gazetteerIndex, staticFeatures, type GazetteerIndex, type SentenceFeatures, type WordInfo } from './features.js';
 import { StaticScorer } from './static-scores.js';
+import { WORD_CACHE, WordInfos } from './word-cache.js';
 import { WordTables } from './word-tables.js';
 import { BIO_OF, LABEL_COUNT } from './labels.js';
 import type { Model, ModelHeader } from './model.js';
@@ -19,9 +20,8 @@ export class Tagger {
   private readonly scratch = new Scratch();
   private buf: SentenceFeatures | undefined;
   private readonly scorer: StaticScorer;
-  /** sums and rows kept per word type, in the slots of this.infos's words */
+  /** sums and rows kept per word type, in the slots of this.infos's words (compacted when the cache is trimmed) */
   private readonly tables: WordTables;
-  private tablesOf = 0;
   /** what decodeBeam reads of a sentence's features when its static scores are given: the token count */
   private readonly counted: SentenceFeatures = { feats: new Uint32Array(0), offsets: new Uint32Array(0), count: 0 };
   private ids = new Uint8Array(256);
@@ -34,7 +34,7 @@ export class Tagger {
   private readonly unitMargin: number;
 
   /** beam width of decoding: the model's own unless given; margin: see BEAM_MARGIN; wordCache: word types kept */
-  constructor(model: Model, readonly beam = model.header.beam, readonly margin = BEAM_MARGIN, wordCache = 50_000) {
+  constructor(model: Model, readonly beam = model.header.beam, readonly margin = BEAM_MARGIN, wordCache = WORD_CACHE) {
     this.header = model.header;
     // int16 rows in units of the model's scale: scores in units, so the margin too
     this.weights = compactWeights({ values: model.weights, mask: (1 << model.header.bits) - 1 }, model.header.scale);
@@ -43,7 +43,7 @@ export class Tagger {
     this.scorer = new StaticScorer(this.weights, this.tables);
     // word infos and weights belong to this tagger: the decoder may keep weight rows in the words' slots
     this.scratch.words = this.tables;
-    this.infos = new WordInfos(model.lexicon, wordCache);
+    this.infos = new WordInfos(model.lexicon, wordCache, this.tables);
     this.gazetteer = gazetteerIndex(model.lexicon.gazetteer);
   }
 
@@ -81,6 +81,11 @@ export class Tagger {
     for (let i = 0; i < n; i++) out[at + i] = BIO_OF[this.ids[i]];
   }
 
+  /** Word types computed (word cache misses) and trims of the word cache so far: for measurements and tests. */
+  wordCacheCounts(): { computed: number; trims: number } {
+    return { computed: this.infos.computed, trims: this.infos.trims };
+  }
+
   /** The static scores of each token (token i's LABEL_COUNT scores at i·LABEL_COUNT, in weight units): for tests. */
   staticScores(words: readonly string[]): Float32Array {
     const infos = words.map((w) => this.infos.get(w));
@@ -88,15 +93,9 @@ export class Tagger {
     return this.statics.slice(0, words.length * LABEL_COUNT);
   }
 
-  /** The gazetteer bits of a sentence's word infos (in this.gaz), after resetting the tables if the word cache was emptied. */
+  /** The gazetteer bits of a sentence's word infos (in this.gaz). */
   private gazOf(infos: WordInfo[]): Uint8Array {
     const n = infos.length;
-    if (this.infos.generation !== this.tablesOf) {
-      // the word cache was emptied: its old words are never handed out again, but this sentence may hold some
-      this.tables.reset();
-      for (const info of infos) info.slot = -1;
-      this.tablesOf = this.infos.generation;
-    }
     if (this.gaz.length < n) this.gaz = new Uint8Array(n * 2);
     return gazetteerBits(infos, this.gazetteer, this.gaz);
   }

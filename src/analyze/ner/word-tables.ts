@@ -16,11 +16,16 @@ export class WordTables {
   private count = 0;
 
   /**
-   * expected: the slots a generation of words needs at most (the word cache's size and a sentence's words from the
-   * generation before): the tables grow by doubling but not past it unless they must (at 50,000 words, 6 MB less
-   * than the next power of two)
+   * expected: the slots the tagger's words need at most (the word cache's size and the words of a sentence in
+   * hand when the cache is trimmed): the tables grow by doubling but not past it unless they must (at 40,000
+   * words, 10 MB less than the next power of two)
    */
   constructor(private readonly expected = Infinity) {}
+
+  /** Slots given out (the highest is count - 1). */
+  get size(): number {
+    return this.count;
+  }
 
   /** The word's slot, given one (roles none done, history rows unknown: -1) if it has none. */
   slotOf(w: WordInfo): number {
@@ -42,8 +47,30 @@ export class WordTables {
     return slot;
   }
 
-  /** Forgets every slot; the caller must clear the slot of any word info still in use (see Tagger.tag). */
-  reset(): void {
-    this.count = 0;
+  /**
+   * Keeps the slots of `kept` (words without a slot are skipped) and forgets all others: the kept rows move to the
+   * lowest slots, in their old order, so that rows are only ever copied down over rows already moved or forgotten;
+   * each kept word gets its new slot, with its sums and rows as they were. The caller must clear the slot of any
+   * other word info still in use (see WordInfos.trim).
+   */
+  compact(kept: Iterable<WordInfo>): void {
+    const n = this.count;
+    const owner = new Array<WordInfo | undefined>(n);
+    for (const w of kept) if (w.slot >= 0) owner[w.slot] = w;
+    let next = 0;
+    let s = 0;
+    while (s < n) {
+      if (owner[s] === undefined) { s++; continue; }
+      // a run of kept slots [s, e), moved down together
+      let e = s;
+      for (; e < n && owner[e] !== undefined; e++) owner[e]!.slot = next + e - s;
+      if (s !== next) {
+        this.roles.copyWithin(next * ROLE_INTS, s * ROLE_INTS, e * ROLE_INTS);
+        this.history.copyWithin(next * HISTORY_INTS, s * HISTORY_INTS, e * HISTORY_INTS);
+      }
+      next += e - s;
+      s = e;
+    }
+    this.count = next;
   }
 }

@@ -2,7 +2,8 @@
 // perceptron update at each mistaken token.
 import type { TaggedSentence } from '../conll.js';
 import { decodeBeam, decodeGreedy, Scratch } from '../decode.js';
-import { DYNAMIC_COUNT, dynamicFeatures, gazetteerBits, staticFeatures, WordInfos, type SentenceFeatures, type WordInfo } from '../features.js';
+import { DYNAMIC_COUNT, dynamicFeatures, gazetteerBits, staticFeatures, type SentenceFeatures, type WordInfo } from '../features.js';
+import { WordInfos } from '../word-cache.js';
 import { allowedAfter, encodeBio } from '../labels.js';
 import type { Lexicon } from '../lexicon.js';
 import { AveragedPerceptron } from '../perceptron.js';
