@@ -5,11 +5,11 @@
 import { parentPort } from 'node:worker_threads';
 import { analyzeMany } from '../analyze/index.js';
 import type { Article } from '../ingest/article.js';
+import { GROUP } from './group.js';
 
 export interface Job { seq: number; article: Article }
 
-/** Articles analyzed together at most. */
-export const GROUP = 32;
+export { GROUP };
 
 if (parentPort) {
   const port = parentPort;

@@ -10,6 +10,7 @@ import { readFile, type InputFile } from '../ingest/read.js';
 import type { BatchResult, Store } from '../store/store.js';
 import type { IngestOptions, IngestSummary } from '../serve/cli/ingest.js';
 import type { Io } from '../serve/cli/io.js';
+import { GROUP } from './group.js';
 import { AnalyzerPool } from './pool.js';
 
 export interface ParallelOptions extends IngestOptions {
@@ -137,12 +138,12 @@ export async function ingestParallel(store: Store, files: readonly InputFile[], 
  * the analyzer threads meanwhile: they must already hold enough to stay busy. When the batch is taken, the window
  * still holds what was read beyond it, and writing a batch takes about as long as one thread analyzing it (on a
  * 2-core machine both cost ~1.5 ms an article), so each thread is given two batches beyond the one being written, and
- * a group (32) to start on. With one batch beyond (the earlier default) the analyzer thread of a 2-core ingest sat
+ * a group (GROUP) to start on. With one batch beyond (the earlier default) the analyzer thread of a 2-core ingest sat
  * idle 20% of the time, and the writer 25%.
  */
 export function defaultWindow(batchSize: number, workers: number): number {
   const threads = Math.max(1, workers);
-  return batchSize * (1 + 2 * threads) + 32 * threads;
+  return batchSize * (1 + 2 * threads) + GROUP * threads;
 }
 
 /** `--workers N`: a whole number, 0 or more. */
