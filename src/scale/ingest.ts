@@ -2,14 +2,14 @@
 // bounded window (backpressure: reading waits while the window is full), and analyses are written in batches,
 // one transaction per batch, each article whole or not at all. Results are taken in reading order, so counts,
 // ids and problems come out as with one thread.
-import cliProgress from 'cli-progress';
 import { InvalidArgumentError } from 'commander';
 import type { Analysis } from '../analyze/schema.js';
-import { formatProblem, isError, PROBLEM, problem, type Problem } from '../ingest/problem.js';
-import { readFile, type InputFile } from '../ingest/read.js';
+import { PROBLEM, problem, type Problem } from '../ingest/problem.js';
+import type { InputFile } from '../ingest/read.js';
 import type { BatchResult, Store } from '../store/store.js';
 import type { IngestOptions, IngestSummary } from '../serve/cli/ingest.js';
 import type { Io } from '../serve/cli/io.js';
+import { startIngestRun } from '../serve/cli/ingest-run.js';
 import { GROUP } from './group.js';
 import { AnalyzerPool } from './pool.js';
 
@@ -34,18 +34,8 @@ type Ready =
   | { kind: 'problem'; problem: Problem };
 
 export async function ingestParallel(store: Store, files: readonly InputFile[], opts: ParallelOptions, io: Io): Promise<IngestSummary> {
-  const sum: IngestSummary = { added: 0, present: 0, failed: 0, reanalyzed: 0, problems: [], ids: [] };
-  const tty = Boolean(io.stderr.isTTY);
-  const report = (p: Problem) => {
-    if (isError(p)) sum.failed++;
-    sum.problems.push(p);
-    if (!tty) io.stderr.write(formatProblem(p) + '\n');
-  };
-  const bar = tty ? new cliProgress.SingleBar({
-    stream: io.stderr as NodeJS.WritableStream, format: 'ingesting {bar} {percentage}% | {articles} articles | {file}', hideCursor: true, clearOnComplete: true,
-  }, cliProgress.Presets.shades_classic) : null;
-  const total = files.reduce((n, f) => n + f.size, 0);
-  let bytes = 0;
+  const run = startIngestRun(files, opts, io);
+  const { sum, report } = run;
   const batchSize = Math.max(1, opts.batchSize ?? 100);
   const windowSize = Math.max(1, opts.window ?? defaultWindow(batchSize, opts.workers));
   const pool = opts.pool ?? new AnalyzerPool(opts.workers);
@@ -76,7 +66,7 @@ export async function ingestParallel(store: Store, files: readonly InputFile[], 
       if (r === 'replaced') sum.reanalyzed++;
       if (opts.collectIds) sum.ids.push(b.id);
     }
-    bar?.update(bytes, { articles: sum.added + sum.present });
+    run.progress();
   };
   /** Moves the oldest item of the window into the batch once analyzed; writes the batch when it holds enough articles. */
   const takeOne = async () => {
@@ -95,31 +85,24 @@ export async function ingestParallel(store: Store, files: readonly InputFile[], 
     if (window.length >= windowSize) await takeOne();
   };
 
-  bar?.start(Math.max(total, 1), 0, { articles: 0, file: '' });
   try {
-    for (const file of files) {
-      if (opts.signal?.aborted) break;
-      bar?.update(bytes, { file: file.path.slice(-40) });
-      const published = typeof opts.published === 'function' ? opts.published(file.path) : opts.published;
-      const onBytes = (n: number) => { bytes += n; bar?.update(bytes); };
-      for await (const item of readFile(file.path, { published, onBytes })) {
-        if (opts.signal?.aborted) break; // stop reading; what was read is still analyzed and written below
-        if (item.kind === 'problem') { await push({ kind: 'problem', problem: item.problem }); continue; }
-        const { article } = item;
-        let present = false;
-        try {
-          present = !opts.reanalyze && await store.hasArticle(article.id);
-        } catch (err) {
-          await push({ kind: 'problem', problem: problem(PROBLEM.STORE, `cannot read the database: ${(err as Error).message}`, item.source, item.line) });
-          continue;
-        }
-        let analysis: Promise<Analysis> | null = null;
-        if (!present) {
-          analysis = pool.analyze(article);
-          analysis.catch(() => undefined); // handled when taken
-        }
-        await push({ kind: 'article', analysis, source: item.source, line: item.line, id: article.id });
+    // the signal stops the reading; what was read is still analyzed and written below
+    for await (const item of run.items()) {
+      if (item.kind === 'problem') { await push({ kind: 'problem', problem: item.problem }); continue; }
+      const { article } = item;
+      let present = false;
+      try {
+        present = !opts.reanalyze && await store.hasArticle(article.id);
+      } catch (err) {
+        await push({ kind: 'problem', problem: problem(PROBLEM.STORE, `cannot read the database: ${(err as Error).message}`, item.source, item.line) });
+        continue;
       }
+      let analysis: Promise<Analysis> | null = null;
+      if (!present) {
+        analysis = pool.analyze(article);
+        analysis.catch(() => undefined); // handled when taken
+      }
+      await push({ kind: 'article', analysis, source: item.source, line: item.line, id: article.id });
     }
     while (window.length) await takeOne();
     await flush();
@@ -127,9 +110,8 @@ export async function ingestParallel(store: Store, files: readonly InputFile[], 
     await store.settle?.();
   } finally {
     if (!opts.pool) await pool.close();
-    bar?.stop();
+    run.end();
   }
-  if (tty) for (const p of sum.problems) io.stderr.write(formatProblem(p) + '\n');
   return sum;
 }
 

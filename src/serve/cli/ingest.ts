@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { analyze } from '../../analyze/index.js';
 import { formatProblem, isError, PROBLEM, problem, type Problem } from '../../ingest/problem.js';
-import { listInputs, readFile, type InputFile } from '../../ingest/read.js';
+import { listInputs, type InputFile } from '../../ingest/read.js';
+import { startIngestRun } from './ingest-run.js';
 import type { Store } from '../../store/store.js';
 import { EXIT, openDb, parseDate, printJson, requireExisting, type Io } from './io.js';
 import { ingestParallel, parseWorkers } from '../../scale/ingest.js';
@@ -42,61 +42,43 @@ interface Options { dictionaries?: string; db?: string; published?: string; rean
  * never thrown: the rest of the batch goes in.
  */
 export async function ingestFiles(store: Store, files: readonly InputFile[], opts: IngestOptions, io: Io): Promise<IngestSummary> {
-  const sum: IngestSummary = { added: 0, present: 0, failed: 0, reanalyzed: 0, problems: [], ids: [] };
-  const tty = Boolean(io.stderr.isTTY);
-  const report = (p: Problem) => {
-    if (isError(p)) sum.failed++;
-    sum.problems.push(p);
-    if (!tty) io.stderr.write(formatProblem(p) + '\n'); // with a progress bar, problems print after it
-  };
-  const bar = tty ? new cliProgress.SingleBar({
-    stream: io.stderr as NodeJS.WritableStream, format: 'ingesting {bar} {percentage}% | {articles} articles | {file}', hideCursor: true, clearOnComplete: true,
-  }, cliProgress.Presets.shades_classic) : null;
-  const total = files.reduce((n, f) => n + f.size, 0);
-  let bytes = 0;
-  bar?.start(Math.max(total, 1), 0, { articles: 0, file: '' });
+  const run = startIngestRun(files, opts, io);
+  const { sum, report } = run;
   try {
-    for (const file of files) {
-      if (opts.signal?.aborted) break;
-      bar?.update(bytes, { file: file.path.slice(-40) });
-      const published = typeof opts.published === 'function' ? opts.published(file.path) : opts.published;
-      const onBytes = (n: number) => { bytes += n; bar?.update(bytes); };
-      for await (const item of readFile(file.path, { published, onBytes })) {
-        if (opts.signal?.aborted) break; // stop between articles: every stored article is whole
-        if (item.kind === 'problem') { report(item.problem); continue; }
-        const { article } = item;
-        try {
-          // an article already stored is not analysed again, unless asked
-          if (!opts.reanalyze && await store.hasArticle(article.id)) { sum.present++; if (opts.collectIds) sum.ids.push(article.id); continue; }
-        } catch (err) {
-          report(problem(PROBLEM.STORE, `cannot read the database: ${(err as Error).message}`, item.source, item.line));
-          continue;
-        }
-        let analysis;
-        try {
-          analysis = analyze(article, opts.pipeline);
-        } catch (err) {
-          report(problem(PROBLEM.ANALYZE, `analysis failed: ${(err as Error).message}`, item.source, item.line));
-          continue;
-        }
-        try {
-          const result = await store.addArticle(analysis, { replace: opts.reanalyze });
-          if (result === 'added') sum.added++;
-          else sum.present++;
-          if (result === 'replaced') sum.reanalyzed++;
-          if (opts.collectIds) sum.ids.push(article.id);
-        } catch (err) {
-          report(problem(PROBLEM.STORE, `not stored: ${(err as Error).message}`, item.source, item.line));
-        }
-        bar?.update(bytes, { articles: sum.added + sum.present });
+    // the signal stops the reading between articles: every stored article is whole
+    for await (const item of run.items()) {
+      if (item.kind === 'problem') { report(item.problem); continue; }
+      const { article } = item;
+      try {
+        // an article already stored is not analysed again, unless asked
+        if (!opts.reanalyze && await store.hasArticle(article.id)) { sum.present++; if (opts.collectIds) sum.ids.push(article.id); continue; }
+      } catch (err) {
+        report(problem(PROBLEM.STORE, `cannot read the database: ${(err as Error).message}`, item.source, item.line));
+        continue;
       }
+      let analysis;
+      try {
+        analysis = analyze(article, opts.pipeline);
+      } catch (err) {
+        report(problem(PROBLEM.ANALYZE, `analysis failed: ${(err as Error).message}`, item.source, item.line));
+        continue;
+      }
+      try {
+        const result = await store.addArticle(analysis, { replace: opts.reanalyze });
+        if (result === 'added') sum.added++;
+        else sum.present++;
+        if (result === 'replaced') sum.reanalyzed++;
+        if (opts.collectIds) sum.ids.push(article.id);
+      } catch (err) {
+        report(problem(PROBLEM.STORE, `not stored: ${(err as Error).message}`, item.source, item.line));
+      }
+      run.progress();
     }
     // what was stored is grouped into stories now, not at the next batches (`--watch` waits for more files)
     await store.settle?.();
   } finally {
-    bar?.stop();
+    run.end();
   }
-  if (tty) for (const p of sum.problems) io.stderr.write(formatProblem(p) + '\n');
   return sum;
 }
 
