@@ -1,5 +1,5 @@
 // `npm run bench -- pipeline [--dir=DIR] [--rounds=N] [--threads=N] [--pairs=N]`: the whole analysis (every stage, no storage)
-// on real article text, in groups of 32 articles stage by stage (as `dyad ingest` runs it): on one core in this
+// on real article text, in groups of GROUP (8) articles stage by stage (as `dyad ingest` runs it): on one core in this
 // thread, with the time of each stage (so the slowest is visible), then
 // on N analyzer threads (default: every core) through the same AnalyzerPool `dyad ingest` uses, analyses posted
 // back to the main thread (in a fresh process, so that its peak memory is its own). Prints articles/s, tokens/s, the ratio and peak resident memory (all threads).
