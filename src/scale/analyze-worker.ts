@@ -7,7 +7,8 @@ import { analyzeMany } from '../analyze/index.js';
 import type { Article } from '../ingest/article.js';
 import { GROUP } from './group.js';
 
-export interface Job { seq: number; article: Article }
+/** json: post the whole analysis document as JSON text instead of its layers */
+export interface Job { seq: number; article: Article; json?: boolean }
 
 export { GROUP };
 
@@ -26,9 +27,10 @@ if (parentPort) {
     }
     // one message for the group: each message costs both threads a wake-up and a clone of its own. An analysis goes
     // without its `article`, which the pool has (analysisArticle): the text need not be copied back
-    port.postMessage(jobs.map(({ seq }, i) => {
+    port.postMessage(jobs.map(({ seq, json }, i) => {
       const r = results[i];
       if (r instanceof Error) return { seq, error: r.message };
+      if (json) return { seq, json: JSON.stringify(r) };
       const { article: _, ...layers } = r;
       return { seq, layers };
     }));

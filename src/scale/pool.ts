@@ -37,7 +37,8 @@ export function workerScript(): string {
 export const THREAD_HEAP_MB = 220;
 export const THREAD_YOUNG_MB = 32;
 
-interface Pending { resolve(a: Analysis): void; reject(e: Error): void; article?: Article; retried?: boolean }
+/** json: the thread posts the whole analysis document as JSON text (analyzeJson) */
+interface Pending { resolve(a: Analysis | string): void; reject(e: Error): void; article?: Article; retried?: boolean; json?: boolean }
 interface Slot { worker: Worker; pending: Map<number, Pending>; dead: boolean }
 
 /**
@@ -60,12 +61,13 @@ export class AnalyzerPool {
     // lexicons, caches: well under the cap); a thread that reaches it dies and is replaced (see fail)
     const slot: Slot = { worker: new Worker(workerScript(), { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: THREAD_YOUNG_MB } }), pending: new Map(), dead: false };
     // a worker posts the results of a group of articles together
-    slot.worker.on('message', (results: { seq: number; layers?: Omit<Analysis, 'article'>; error?: string }[]) => {
+    slot.worker.on('message', (results: { seq: number; layers?: Omit<Analysis, 'article'>; json?: string; error?: string }[]) => {
       for (const m of results) {
         const p = slot.pending.get(m.seq);
         if (!p) continue;
         slot.pending.delete(m.seq);
         if (m.error !== undefined) p.reject(new Error(m.error));
+        else if (m.json !== undefined) p.resolve(m.json);
         else p.resolve((p.article ? { article: analysisArticle(p.article), ...m.layers } : m.layers) as Analysis);
       }
     });
@@ -109,7 +111,20 @@ export class AnalyzerPool {
       // on this thread, one at a time: a stop signal seen during an analysis stops the reading right after it
       try { return Promise.resolve(analyze(article)); } catch (err) { return Promise.reject(err as Error); }
     }
-    return new Promise<Analysis>((resolve, reject) => this.dispatch(article, { resolve, reject, article }));
+    return new Promise<Analysis>((resolve, reject) => this.dispatch(article, { resolve: resolve as (a: Analysis | string) => void, reject, article }));
+  }
+
+  /**
+   * The analysis document as JSON text, as JSON.stringify(analyze(article)) gives it: made on the thread, so that
+   * printing it (`dyad analyze --jsonl --workers N`) costs this thread a copy of the string, not a clone of the
+   * analysis and a stringify.
+   */
+  analyzeJson(article: Article): Promise<string> {
+    if (this.closed) return Promise.reject(new Error('E_WORKER: the pool is closed'));
+    if (this.size === 0) {
+      try { return Promise.resolve(JSON.stringify(analyze(article))); } catch (err) { return Promise.reject(err as Error); }
+    }
+    return new Promise<string>((resolve, reject) => this.dispatch(article, { resolve: resolve as (a: Analysis | string) => void, reject, article, json: true }));
   }
 
   /** Sends an article to the least busy thread. */
@@ -118,7 +133,7 @@ export class AnalyzerPool {
     const seq = this.seq++;
     slot.pending.set(seq, p);
     // its paragraphs stay here: the analysis reads its text
-    slot.worker.postMessage({ seq, article: { ...article, body: [] } });
+    slot.worker.postMessage({ seq, article: { ...article, body: [] }, ...(p.json ? { json: true } : {}) });
   }
 
   async close(): Promise<void> {
