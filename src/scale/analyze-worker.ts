@@ -26,7 +26,8 @@ if (parentPort) {
       results = jobs.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
     // one message for the group: each message costs both threads a wake-up and a clone of its own. An analysis goes
-    // without its `article`, which the pool has (analysisArticle): the text need not be copied back
+    // without its `article`, which the pool has (analysisArticle): the text need not be copied back; a job that asks
+    // for JSON (AnalyzerPool.analyzeJson, for printing) gets the whole document as JSON text
     port.postMessage(jobs.map(({ seq, json }, i) => {
       const r = results[i];
       if (r instanceof Error) return { seq, error: r.message };
