@@ -12,7 +12,7 @@ import { createDocument } from '../src/analyze/document.js';
 import type { Article } from '../src/ingest/article.js';
 import type { Stage } from '../src/analyze/pipeline.js';
 import { AnalyzerPool } from '../src/scale/pool.js';
-import { GROUP } from '../src/scale/analyze-worker.js';
+import { GROUP } from '../src/scale/group.js';
 import { benchDir, benchFiles, opt } from './corpus.js';
 
 /** cpu: CPU seconds of the whole process (every thread: analysis, collector, compiler) over the timed run */

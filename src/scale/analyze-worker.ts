@@ -10,7 +10,6 @@ import { GROUP } from './group.js';
 /** json: post the whole analysis document as JSON text instead of its layers */
 export interface Job { seq: number; article: Article; json?: boolean }
 
-export { GROUP };
 
 if (parentPort) {
   const port = parentPort;
