@@ -1,9 +1,11 @@
-// `npm run bench -- pipeline [--dir=DIR] [--rounds=N] [--threads=N] [--pairs=N]`: the whole analysis (every stage, no storage)
-// on real article text, in groups of GROUP (8) articles stage by stage (as `dyad ingest` runs it): on one core in this
-// thread, with the time of each stage (so the slowest is visible), then
-// on N analyzer threads (default: every core) through the same AnalyzerPool `dyad ingest` uses, analyses posted
-// back to the main thread (in a fresh process, so that its peak memory is its own). Prints articles/s, tokens/s, the ratio and peak resident memory (all threads).
-import { spawn, spawnSync } from 'node:child_process';
+// `npm run bench -- pipeline [--dir=DIR] [--rounds=N] [--threads=N] [--pairs=N] [--seconds=S]`: the whole analysis
+// (every stage, no storage) on real article text, in groups of GROUP (8) articles stage by stage (as `dyad ingest`
+// runs it): on one thread, with the time of each stage (so the slowest is visible); then, in processes of their own
+// timed in turn over N short rounds (default 10 of 2 s), one core pinned, N analyzer threads (default: every core)
+// through the AnalyzerPool `dyad ingest` uses (analyses posted back to the main thread), and N pinned copies of the
+// one-core loop at once. Prints articles/s, tokens/s, CPU per article, peak resident memory (all threads), ratios.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,58 +58,93 @@ function oneCore(articles: readonly Article[], rounds: number, warm: number): Ra
   return { articles: articles.length * rounds, seconds: (performance.now() - start) / 1000, peak, perStage, tokens, cpu: cpuSeconds(cpu0), first };
 }
 
-/** The same articles through `threads` analyzer threads, two groups in flight per thread, after `warm` passes per thread. */
-async function allCores(articles: readonly Article[], rounds: number, threads: number, warm: number): Promise<Rate> {
-  const pool = new AnalyzerPool(threads);
-  try {
+/**
+ * A benchmark child: warms up (the one-core loop, or a pool of `threads` analyzer threads, each thread warmed on as many
+ * articles as the one-core loop), prints "ready", then for each line "N" on its input analyzes the next N articles
+ * (cycling through `articles`) and prints a Rate as JSON. Between requests it is idle: the parent times the one-core
+ * child and the threaded one alternately, in short rounds, on the same minute of a shared machine.
+ */
+async function serve(articles: readonly Article[], threads: number, warm: number): Promise<void> {
+  let cursor = 0;
+  const next = (n: number) => Array.from({ length: n }, () => articles[cursor++ % articles.length]);
+  const pool = threads > 0 ? new AnalyzerPool(threads) : null;
+  const window = 2 * GROUP * threads;
+  if (pool) {
     await pool.warm(articles[0]);
-    // every thread warms up on as many articles as the one-thread run did (its JIT settles on its own)
-    await feed(pool, articles, articles.length * warm * threads, 2 * GROUP * threads);
-    let peak = process.memoryUsage().rss;
-    const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+    await feed(pool, next(articles.length * warm * threads), window);
+  } else for (let w = 0; w < warm; w++) pass(next(articles.length));
+  process.stdout.write('ready\n');
+  for await (const line of createInterface({ input: process.stdin })) {
+    const batch = next(Number(line));
     const start = performance.now();
     const cpu0 = process.cpuUsage();
-    const total = articles.length * rounds;
-    await feed(pool, articles, total, 2 * GROUP * threads);
-    const seconds = (performance.now() - start) / 1000;
-    const cpu = cpuSeconds(cpu0);
-    clearInterval(timer);
-    return { articles: total, seconds, peak: Math.max(peak, process.memoryUsage().rss), cpu };
-  } finally {
-    await pool.close();
+    if (pool) await feed(pool, batch, window);
+    else pass(batch);
+    const rate: Rate = { articles: batch.length, seconds: (performance.now() - start) / 1000, peak: process.resourceUsage().maxRSS * 1024, cpu: cpuSeconds(cpu0) };
+    process.stdout.write(`${JSON.stringify(rate)}\n`);
+  }
+  await pool?.close();
+}
+
+/** A running benchmark child (see serve), pinned to `core` when given (Linux taskset). */
+class Child {
+  private readonly proc: ChildProcessWithoutNullStreams;
+  private readonly lines: AsyncIterator<string>;
+
+  constructor(main: string, args: string[], core?: number) {
+    const cmd = core === undefined ? [process.execPath, main, 'pipeline', ...args] : ['taskset', '-c', String(core), process.execPath, main, 'pipeline', ...args];
+    this.proc = spawn(cmd[0], cmd.slice(1));
+    this.lines = createInterface({ input: this.proc.stdout })[Symbol.asyncIterator]();
+    this.proc.stderr.on('data', (d) => process.stderr.write(d));
+  }
+
+  private async line(): Promise<string> {
+    const { value, done } = await this.lines.next();
+    if (done) throw new Error('bench: a benchmark child exited early');
+    return value;
+  }
+
+  async ready(): Promise<void> {
+    while ((await this.line()) !== 'ready');
+  }
+
+  async run(articles: number): Promise<Rate> {
+    this.proc.stdin.write(`${articles}\n`);
+    return JSON.parse(await this.line()) as Rate;
+  }
+
+  close(): void {
+    this.proc.stdin.end();
   }
 }
 
-/** The run with the median rate (the upper one of an even count). */
-function median(runs: Rate[], rate: (r: Rate) => number): Rate {
-  return [...runs].sort((a, b) => rate(a) - rate(b))[runs.length >> 1];
-}
-
-/** Sends `total` articles (cycling through `articles`) to the pool, `window` in flight: a group in work and the next one waiting, per thread (as dyad ingest's read-ahead). */
-function feed(pool: AnalyzerPool, articles: readonly Article[], total: number, window: number): Promise<void> {
+/** Sends `batch` to the pool, `window` in flight: a group in work and the next one waiting, per thread (as dyad ingest's read-ahead). */
+function feed(pool: AnalyzerPool, batch: readonly Article[], window: number): Promise<void> {
   let next = 0;
+  let done = 0;
   return new Promise<void>((resolve, reject) => {
-    let done = 0;
     const send = () => {
-      while (next < total && next - done < window) {
-        pool.analyze(articles[next++ % articles.length]).then(() => { if (++done === total) resolve(); else send(); }, reject);
+      while (next < batch.length && next - done < window) {
+        pool.analyze(batch[next++]).then(() => { if (++done === batch.length) resolve(); else send(); }, reject);
       }
     };
     send();
   });
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
 export async function run(args: string[]): Promise<void> {
   const dir = benchDir(args);
   const rounds = Number(opt(args, '--rounds') ?? 2);
-  const pairs = Math.max(1, Number(opt(args, '--pairs') ?? 3));
+  const pairs = Math.max(1, Number(opt(args, '--pairs') ?? 10));
+  const seconds = Math.max(0.2, Number(opt(args, '--seconds') ?? 2));
   const warm = Math.max(1, Number(opt(args, '--warm') ?? 1));
   const threads = Number(opt(args, '--threads') ?? availableParallelism());
   const limit = Number(opt(args, '--limit') ?? 100_000);
   const { articles } = benchFiles(dir, limit);
-  const child = opt(args, '--child-threads');
-  if (child !== undefined) { console.log(JSON.stringify(await allCores(articles, rounds, Number(child), warm))); return; }
-  if (args.includes('--child-one')) { const { perStage: _, ...rate } = oneCore(articles, rounds, warm); console.log(JSON.stringify(rate)); return; }
+  const serving = opt(args, '--serve');
+  if (serving !== undefined) { await serve(articles, Number(serving), warm); return; }
   console.log(`pipeline: ${articles.length} articles from ${dir}, ${warm} warm-up pass${warm > 1 ? 'es' : ''} then ${rounds} timed; machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}; load average before: ${loadavg()[0].toFixed(1)}`);
   const one = oneCore(articles, rounds, warm);
   const perToken = one.tokens / articles.length;
@@ -120,52 +157,52 @@ export async function run(args: string[]): Promise<void> {
   const total = [...one.perStage.values()].reduce((a, b) => a + b, 0);
   console.log('    stage          ms/article   share');
   for (const [name, ms] of one.perStage) console.log(`    ${name.padEnd(14)} ${(ms / one.articles).toFixed(3).padStart(10)}   ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
-  const main = join(fileURLToPath(import.meta.url), '..', 'main.js');
-  const childArgs = [`--rounds=${rounds}`, `--warm=${warm}`, `--limit=${limit}`, `--dir=${dir}`];
-  const last = (out: string) => JSON.parse(out.trim().split('\n').pop()!) as Rate;
+  if (threads < 1 || spawnSync('taskset', ['-c', '0', 'true']).status !== 0) return;
   // V8 collects garbage and compiles on helper threads: the run above borrows the idle second core for them. Pinned
-  // to one core with taskset (Linux), the same run pays for them itself: what "one core" gives. Other tenants of a
-  // shared machine slow some minutes more than others: the pinned run and the threaded one (each in a fresh process,
-  // so that its peak memory is its own) alternate, `pairs` times, and each ratio is of a pair run back to back.
-  const pinnedRun = () => {
-    const r = spawnSync('taskset', ['-c', '0', process.execPath, main, 'pipeline', '--child-one', ...childArgs], { encoding: 'utf8' });
-    return r.status === 0 ? last(r.stdout) : null;
-  };
-  const threadsRun = () => {
-    const r = spawnSync(process.execPath, [main, 'pipeline', `--child-threads=${threads}`, ...childArgs], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${threads} threads: failed: ${r.stderr.trim().split('\n').pop()}`);
-    return last(r.stdout);
-  };
-  if (threads < 1) { const p = pinnedRun(); if (p) console.log(line('one core, pinned', p)); return; }
-  const runs: { pinned: Rate | null; many: Rate }[] = [];
-  for (let i = 0; i < pairs; i++) runs.push({ pinned: pinnedRun(), many: threadsRun() });
-  runs.forEach(({ pinned, many }, i) => {
-    if (pinned) console.log(line(`one core, pinned (${i + 1})`, pinned));
-    console.log(line(`${threads} threads (${i + 1})`, many) + (pinned ? ` · ${(rate(many) / rate(pinned)).toFixed(2)}× pinned` : ''));
-  });
-  const paired = runs.filter((r): r is { pinned: Rate; many: Rate } => r.pinned !== null);
-  const pinned = paired.length ? median(paired.map((r) => r.pinned), rate) : null;
-  const many = median(runs.map((r) => r.many), rate);
-  if (pinned) console.log(line('one core, pinned: median', pinned));
-  console.log(line(`${threads} threads: median`, many));
-  const ratios = paired.map((r) => rate(r.many) / rate(r.pinned)).sort((a, b) => a - b);
-  // from CPU time, what the threads would give on otherwise idle cores: cores / (their CPU per article / one core's)
-  const cpuRatios = paired.map((r) => threads * (r.pinned.cpu / r.pinned.articles) / (r.many.cpu / r.many.articles)).sort((a, b) => a - b);
-  const range = (xs: number[]) => `${xs[0].toFixed(2)}–${xs[xs.length - 1].toFixed(2)}×, median ${xs[xs.length >> 1].toFixed(2)}×`;
-  if (ratios.length) {
-    console.log(`  ${threads} threads vs one pinned core, ${ratios.length} pairs: ${range(ratios)}; vs one thread: ${(rate(many) / rate(one)).toFixed(2)}× (load average after: ${loadavg()[0].toFixed(1)}; other processes share these cores)`);
-    console.log(`  from CPU time (on idle cores: ${threads} × one core's CPU per article / the threads'): ${range(cpuRatios)}`);
-  }
-  // what the machine gives N independent copies of the one-core run at once, each pinned to its own core: the
-  // ceiling for N threads, whatever dyad does (cores that share a physical core or its caches give less than N×)
-  const copies = await Promise.all(Array.from({ length: threads }, (_, core) => new Promise<Rate | null>((resolve) => {
-    const p = spawn('taskset', ['-c', String(core), process.execPath, main, 'pipeline', '--child-one', ...childArgs]);
-    let out = '';
-    p.stdout.on('data', (d) => { out += d; });
-    p.on('close', (code) => resolve(code === 0 ? last(out) : null));
-  })));
-  if (pinned && copies.every((c) => c)) {
-    const sum = copies.reduce((n, c) => n + rate(c!), 0);
-    console.log(`  ${threads} separate pinned processes at once: ${sum.toFixed(0)} articles/s together, ${(sum / rate(pinned)).toFixed(2)}× one pinned core alone (this machine's ceiling for ${threads} threads)`);
+  // to one core with taskset (Linux), the same loop pays for them itself: what "one core" gives. The pinned loop,
+  // the pool of analyzer threads (the one `dyad ingest` uses) and `threads` copies of the pinned loop at once, one per
+  // core (what this machine gives N of anything: its ceiling), each a process of its own, warmed once, then timed in
+  // alternating rounds of a few seconds each: other tenants of a shared machine slow some minutes more than others,
+  // and each ratio is of one round.
+  const main = join(fileURLToPath(import.meta.url), '..', 'main.js');
+  const childArgs = [`--warm=${warm}`, `--limit=${limit}`, `--dir=${dir}`];
+  const cores = availableParallelism();
+  const copies = Array.from({ length: threads }, (_, i) => new Child(main, ['--serve=0', ...childArgs], i % cores));
+  const pinned = copies[0];
+  const many = new Child(main, [`--serve=${threads}`, ...childArgs]);
+  try {
+    await Promise.all([...copies, many].map((c) => c.ready()));
+    // a round is `seconds` long for each: sizes from a first short run of each
+    const size = (r: Rate) => Math.max(GROUP, Math.round((rate(r) * seconds) / GROUP) * GROUP);
+    const nOne = size(await pinned.run(16 * GROUP));
+    const nMany = size(await many.run(16 * GROUP * threads));
+    const together = (rs: Rate[]): Rate => ({ articles: rs.reduce((n, r) => n + r.articles, 0), seconds: Math.max(...rs.map((r) => r.seconds)), peak: Math.max(...rs.map((r) => r.peak)), cpu: rs.reduce((n, r) => n + r.cpu, 0) });
+    const results: { one: Rate; many: Rate; copies: Rate }[] = [];
+    console.log(`  ${pairs} rounds of ~${seconds} s each, in turn: one core pinned · ${threads} analyzer threads · ${threads} pinned processes at once`);
+    console.log(`    round   one core   ${threads} threads    ratio   ${threads} processes    ratio`);
+    for (let i = 0; i < pairs; i++) {
+      const steps: (() => Promise<void>)[] = [
+        async () => { r.one = await pinned.run(nOne); },
+        async () => { r.many = await many.run(nMany); },
+        async () => { const rs = await Promise.all(copies.map((c) => c.run(nOne))); r.copies = { ...together(rs), articles: rs.reduce((n, x) => n + x.articles, 0) }; },
+      ];
+      const r = {} as { one: Rate; many: Rate; copies: Rate };
+      // each round starts with a different one of the three
+      for (let k = 0; k < steps.length; k++) await steps[(i + k) % steps.length]();
+      results.push(r);
+      const sum = r.copies.articles / r.copies.seconds;
+      console.log(`    ${String(i + 1).padStart(5)}   ${rate(r.one).toFixed(0).padStart(8)}   ${rate(r.many).toFixed(0).padStart(9)}   ${(rate(r.many) / rate(r.one)).toFixed(2).padStart(5)}×   ${sum.toFixed(0).padStart(11)}   ${(sum / rate(r.one)).toFixed(2).padStart(5)}×`);
+    }
+    const byRate = (rs: Rate[]) => [...rs].sort((a, b) => rate(a) - rate(b))[rs.length >> 1];
+    console.log(line('one core, pinned: median', byRate(results.map((r) => r.one))));
+    console.log(line(`${threads} threads: median`, byRate(results.map((r) => r.many))));
+    const ratios = results.map((r) => rate(r.many) / rate(r.one)).sort((a, b) => a - b);
+    const q = (f: number) => ratios[Math.min(ratios.length - 1, Math.floor(f * ratios.length))];
+    console.log(`  ${threads} threads vs one pinned core, ${pairs} rounds: median ${median(ratios).toFixed(2)}× (middle half ${q(0.25).toFixed(2)}–${q(0.75).toFixed(2)}×, all ${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)}×); vs one thread: ${(rate(byRate(results.map((r) => r.many))) / rate(one)).toFixed(2)}× (load average after: ${loadavg()[0].toFixed(1)}; other processes share these cores)`);
+    // from CPU time, what the threads would give on otherwise idle cores: cores / (their CPU per article / one core's)
+    console.log(`  from CPU time (on idle cores: ${threads} × one core's CPU per article / the threads'): median ${median(results.map((r) => threads * (r.one.cpu / r.one.articles) / (r.many.cpu / r.many.articles))).toFixed(2)}×`);
+    console.log(`  ${threads} separate pinned processes at once: median ${median(results.map((r) => r.copies.articles / r.copies.seconds / rate(r.one))).toFixed(2)}× one pinned core alone (this machine's ceiling for ${threads} threads)`);
+  } finally {
+    for (const c of [...copies, many]) c.close();
   }
 }
