@@ -2,8 +2,9 @@
 // (every stage, no storage) on real article text, in groups of GROUP (8) articles stage by stage (as `dyad ingest`
 // runs it): on one thread, with the time of each stage (so the slowest is visible); then, in processes of their own
 // timed in turn over N short rounds (default 10 of 2 s), one core pinned, N analyzer threads (default: every core)
-// through the AnalyzerPool `dyad ingest` uses (analyses posted back to the main thread), and N pinned copies of the
-// one-core loop at once. Prints articles/s, tokens/s, CPU per article, peak resident memory (all threads), ratios.
+// through the AnalyzerPool `dyad ingest` uses (analyses posted back to the main thread), N - 1 of them with the main
+// thread analyzing too (as `dyad analyze --workers N-1`), and N pinned copies of the one-core loop at once. Prints
+// articles/s, tokens/s, CPU per article, peak resident memory (all threads), ratios.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -64,10 +65,11 @@ function oneCore(articles: readonly Article[], rounds: number, warm: number): Ra
  * (cycling through `articles`) and prints a Rate as JSON. Between requests it is idle: the parent times the one-core
  * child and the threaded one alternately, in short rounds, on the same minute of a shared machine.
  */
-async function serve(articles: readonly Article[], threads: number, warm: number): Promise<void> {
+async function serve(articles: readonly Article[], threads: number, warm: number, inline = false): Promise<void> {
   let cursor = 0;
   const next = (n: number) => Array.from({ length: n }, () => articles[cursor++ % articles.length]);
-  const pool = threads > 0 ? new AnalyzerPool(threads) : null;
+  // inline: this thread is one of the `threads`, beside threads - 1 analyzer threads
+  const pool = threads > 0 ? new AnalyzerPool(inline ? threads - 1 : threads, { inline }) : null;
   const window = 2 * GROUP * threads;
   if (pool) {
     await pool.warm(articles[0]);
@@ -144,7 +146,7 @@ export async function run(args: string[]): Promise<void> {
   const limit = Number(opt(args, '--limit') ?? 100_000);
   const { articles } = benchFiles(dir, limit);
   const serving = opt(args, '--serve');
-  if (serving !== undefined) { await serve(articles, Number(serving), warm); return; }
+  if (serving !== undefined) { await serve(articles, Number(serving), warm, args.includes('--inline')); return; }
   console.log(`pipeline: ${articles.length} articles from ${dir}, ${warm} warm-up pass${warm > 1 ? 'es' : ''} then ${rounds} timed; machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}; load average before: ${loadavg()[0].toFixed(1)}`);
   const one = oneCore(articles, rounds, warm);
   const perToken = one.tokens / articles.length;
@@ -169,40 +171,50 @@ export async function run(args: string[]): Promise<void> {
   const cores = availableParallelism();
   const copies = Array.from({ length: threads }, (_, i) => new Child(main, ['--serve=0', ...childArgs], i % cores));
   const pinned = copies[0];
-  const many = new Child(main, [`--serve=${threads}`, ...childArgs]);
+  // the threaded ways: `threads` analyzer threads beside a main thread that only receives (the pool `dyad ingest`
+  // uses), and threads - 1 of them with the main thread analyzing too (`dyad analyze --workers N-1`)
+  const ways = [
+    { label: `${threads} threads`, head: `${threads} analyzer threads`, child: new Child(main, [`--serve=${threads}`, ...childArgs]) },
+    ...(threads > 1 ? [{ label: `${threads - 1} + main`, head: `${threads - 1} analyzer thread${threads > 2 ? 's' : ''} and the main thread`, child: new Child(main, [`--serve=${threads}`, '--inline', ...childArgs]) }] : []),
+  ];
+  const children = [...copies, ...ways.map((w) => w.child)];
   try {
-    await Promise.all([...copies, many].map((c) => c.ready()));
+    await Promise.all(children.map((c) => c.ready()));
     // a round is `seconds` long for each: sizes from a first short run of each
     const size = (r: Rate) => Math.max(GROUP, Math.round((rate(r) * seconds) / GROUP) * GROUP);
     const nOne = size(await pinned.run(16 * GROUP));
-    const nMany = size(await many.run(16 * GROUP * threads));
+    const nWays: number[] = [];
+    for (const w of ways) nWays.push(size(await w.child.run(16 * GROUP * threads)));
     const together = (rs: Rate[]): Rate => ({ articles: rs.reduce((n, r) => n + r.articles, 0), seconds: Math.max(...rs.map((r) => r.seconds)), peak: Math.max(...rs.map((r) => r.peak)), cpu: rs.reduce((n, r) => n + r.cpu, 0) });
-    const results: { one: Rate; many: Rate; copies: Rate }[] = [];
-    console.log(`  ${pairs} rounds of ~${seconds} s each, in turn: one core pinned · ${threads} analyzer threads · ${threads} pinned processes at once`);
-    console.log(`    round   one core   ${threads} threads    ratio   ${threads} processes    ratio`);
+    const results: { one: Rate; ways: Rate[]; copies: Rate }[] = [];
+    console.log(`  ${pairs} rounds of ~${seconds} s each, in turn: one core pinned · ${ways.map((w) => w.head).join(' · ')} · ${threads} pinned processes at once`);
+    console.log(`    round   one core${ways.map((w) => `${w.label.padStart(12)}    ratio`).join('')}  ${threads} processes    ratio`);
     for (let i = 0; i < pairs; i++) {
+      const r = { ways: [] as Rate[] } as unknown as { one: Rate; ways: Rate[]; copies: Rate };
       const steps: (() => Promise<void>)[] = [
         async () => { r.one = await pinned.run(nOne); },
-        async () => { r.many = await many.run(nMany); },
-        async () => { const rs = await Promise.all(copies.map((c) => c.run(nOne))); r.copies = { ...together(rs), articles: rs.reduce((n, x) => n + x.articles, 0) }; },
+        ...ways.map((w, k) => async () => { r.ways[k] = await w.child.run(nWays[k]); }),
+        async () => { r.copies = together(await Promise.all(copies.map((c) => c.run(nOne)))); },
       ];
-      const r = {} as { one: Rate; many: Rate; copies: Rate };
-      // each round starts with a different one of the three
+      // each round starts with a different one
       for (let k = 0; k < steps.length; k++) await steps[(i + k) % steps.length]();
       results.push(r);
-      const sum = r.copies.articles / r.copies.seconds;
-      console.log(`    ${String(i + 1).padStart(5)}   ${rate(r.one).toFixed(0).padStart(8)}   ${rate(r.many).toFixed(0).padStart(9)}   ${(rate(r.many) / rate(r.one)).toFixed(2).padStart(5)}×   ${sum.toFixed(0).padStart(11)}   ${(sum / rate(r.one)).toFixed(2).padStart(5)}×`);
+      const cells = r.ways.map((w) => `${rate(w).toFixed(0).padStart(12)}   ${(rate(w) / rate(r.one)).toFixed(2).padStart(5)}×`).join('');
+      const sum = rate(r.copies);
+      console.log(`    ${String(i + 1).padStart(5)}   ${rate(r.one).toFixed(0).padStart(8)}${cells}   ${sum.toFixed(0).padStart(11)}   ${(sum / rate(r.one)).toFixed(2).padStart(5)}×`);
     }
     const byRate = (rs: Rate[]) => [...rs].sort((a, b) => rate(a) - rate(b))[rs.length >> 1];
     console.log(line('one core, pinned: median', byRate(results.map((r) => r.one))));
-    console.log(line(`${threads} threads: median`, byRate(results.map((r) => r.many))));
-    const ratios = results.map((r) => rate(r.many) / rate(r.one)).sort((a, b) => a - b);
-    const q = (f: number) => ratios[Math.min(ratios.length - 1, Math.floor(f * ratios.length))];
-    console.log(`  ${threads} threads vs one pinned core, ${pairs} rounds: median ${median(ratios).toFixed(2)}× (middle half ${q(0.25).toFixed(2)}–${q(0.75).toFixed(2)}×, all ${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)}×); vs one thread: ${(rate(byRate(results.map((r) => r.many))) / rate(one)).toFixed(2)}× (load average after: ${loadavg()[0].toFixed(1)}; other processes share these cores)`);
-    // from CPU time, what the threads would give on otherwise idle cores: cores / (their CPU per article / one core's)
-    console.log(`  from CPU time (on idle cores: ${threads} × one core's CPU per article / the threads'): median ${median(results.map((r) => threads * (r.one.cpu / r.one.articles) / (r.many.cpu / r.many.articles))).toFixed(2)}×`);
-    console.log(`  ${threads} separate pinned processes at once: median ${median(results.map((r) => r.copies.articles / r.copies.seconds / rate(r.one))).toFixed(2)}× one pinned core alone (this machine's ceiling for ${threads} threads)`);
+    ways.forEach((w, k) => console.log(line(`${w.label}: median`, byRate(results.map((r) => r.ways[k])))));
+    ways.forEach((w, k) => {
+      const ratios = results.map((r) => rate(r.ways[k]) / rate(r.one)).sort((a, b) => a - b);
+      const q = (f: number) => ratios[Math.min(ratios.length - 1, Math.floor(f * ratios.length))];
+      // from CPU time, what the threads would give on otherwise idle cores: cores / (their CPU per article / one core's)
+      const cpu = median(results.map((r) => threads * (r.one.cpu / r.one.articles) / (r.ways[k].cpu / r.ways[k].articles)));
+      console.log(`  ${w.head} vs one pinned core, ${pairs} rounds: median ${median(ratios).toFixed(2)}× (middle half ${q(0.25).toFixed(2)}–${q(0.75).toFixed(2)}×, all ${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)}×); from CPU time ${cpu.toFixed(2)}×`);
+    });
+    console.log(`  ${threads} separate pinned processes at once: median ${median(results.map((r) => rate(r.copies) / rate(r.one))).toFixed(2)}× one pinned core alone (this machine's ceiling for ${threads} threads); load average after: ${loadavg()[0].toFixed(1)} (other processes share these cores)`);
   } finally {
-    for (const c of [...copies, many]) c.close();
+    for (const c of children) c.close();
   }
 }

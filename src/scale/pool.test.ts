@@ -19,6 +19,40 @@ describe.skipIf(!existsSync(workerScript()))('the analyzer pool', () => {
     }
   });
 
+  it('analyzes on the calling thread too when inline, the same documents in the same order', async () => {
+    const inline = new AnalyzerPool(1, { inline: true });
+    const alone = new AnalyzerPool(0);
+    try {
+      const here = inline as unknown as { here: unknown[] };
+      let queuedHere = 0;
+      const articles = Array.from({ length: 40 }, (_, i) => article(i));
+      const results = articles.map((a) => { const r = inline.analyzeJson(a); queuedHere = Math.max(queuedHere, here.here.length); return r; });
+      // the calling thread took a share (its queue was shorter than the thread's), the thread the rest
+      expect(queuedHere).toBeGreaterThan(0);
+      expect(queuedHere).toBeLessThan(articles.length);
+      const expected = await Promise.all(articles.map((a) => alone.analyzeJson(a)));
+      expect(await Promise.all(results)).toEqual(expected);
+      expect((await inline.analyze(article(41))).article.title).toBe('Ministers meet, round 41');
+    } finally {
+      await inline.close();
+    }
+  });
+
+  it('rejects what is still queued on the calling thread when closed', async () => {
+    const inline = new AnalyzerPool(1, { inline: true });
+    const here = inline as unknown as { here: unknown[] };
+    // the articles queued on this thread (its queue grew with them); the thread's own are left to it, as before
+    const queuedHere: Promise<string>[] = [];
+    for (let i = 0; i < 20; i++) {
+      const before = here.here.length;
+      const r = inline.analyze(article(i)).then(() => 'done', (e: Error) => e.message);
+      if (here.here.length > before) queuedHere.push(r);
+    }
+    expect(queuedHere.length).toBeGreaterThan(0);
+    await inline.close();
+    expect(new Set(await Promise.all(queuedHere))).toEqual(new Set(['E_WORKER: the pool is closed']));
+  });
+
   it('replaces a thread that dies and gives it the articles in hand', async () => {
     const pool = new AnalyzerPool(1);
     try {

@@ -3,10 +3,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analysisArticle, analyze } from '../analyze/index.js';
+import { analysisArticle, analyze, analyzeMany } from '../analyze/index.js';
 import type { Analysis } from '../analyze/schema.js';
 import { findRoot } from '../analyze/lexicon/root.js';
 import type { Article } from '../ingest/article.js';
+import { GROUP } from './group.js';
 
 /**
  * The number of analyzer threads `dyad ingest` uses by default: $DYAD_WORKERS, else one per core but one, whose
@@ -46,12 +47,26 @@ interface Slot { worker: Worker; pending: Map<number, Pending>; dead: boolean }
  * Each call resolves with that article's analysis or rejects with the analysis error; the caller bounds how many
  * are in flight. A worker that dies is replaced and its articles in hand are sent to the new one, once.
  */
+export interface PoolOptions {
+  /**
+   * The calling thread analyzes too, a group at a time between its other work, whenever its queue is shorter than
+   * the least busy thread's: for a caller with little else to do (`dyad analyze --workers N` only prints). Its
+   * articles cross no thread boundary (no copy each way). Analyses come back the same.
+   */
+  inline?: boolean;
+}
+
 export class AnalyzerPool {
   private readonly slots: Slot[] = [];
   private seq = 0;
   private closed = false;
+  private readonly inline: boolean;
+  /** the calling thread's own queue (inline) */
+  private readonly here: { article: Article; p: Pending }[] = [];
+  private hereScheduled = false;
 
-  constructor(readonly size: number = defaultWorkers()) {
+  constructor(readonly size: number = defaultWorkers(), opts: PoolOptions = {}) {
+    this.inline = (opts.inline ?? false) && size > 0;
     if (size > 0 && !existsSync(workerScript())) throw new Error(`E_WORKER: ${workerScript()} is missing (run npm run build)`);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -102,7 +117,7 @@ export class AnalyzerPool {
 
   /** Articles being analyzed right now. */
   get inFlight(): number {
-    return this.slots.reduce((n, s) => n + s.pending.size, 0);
+    return this.slots.reduce((n, s) => n + s.pending.size, this.here.length);
   }
 
   analyze(article: Article): Promise<Analysis> {
@@ -127,17 +142,41 @@ export class AnalyzerPool {
     return new Promise<string>((resolve, reject) => this.dispatch(article, { resolve: resolve as (a: Analysis | string) => void, reject, article, json: true }));
   }
 
-  /** Sends an article to the least busy thread. */
+  /** Sends an article to the least busy thread (this one too, when inline). */
   private dispatch(article: Article, p: Pending): void {
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    if (this.inline && this.here.length < slot.pending.size) {
+      this.here.push({ article, p });
+      if (!this.hereScheduled) { this.hereScheduled = true; setImmediate(this.analyzeHere); }
+      return;
+    }
     const seq = this.seq++;
     slot.pending.set(seq, p);
     // its paragraphs stay here: the analysis reads its text
     slot.worker.postMessage({ seq, article: { ...article, body: [] }, ...(p.json ? { json: true } : {}) });
   }
 
+  /** A group of this thread's queue, stage by stage as the threads do; the event loop runs between groups. */
+  private readonly analyzeHere = (): void => {
+    this.hereScheduled = false;
+    const jobs = this.here.splice(0, GROUP);
+    let results: (Analysis | Error)[];
+    try {
+      results = analyzeMany(jobs.map((j) => j.article));
+    } catch (err) {
+      results = jobs.map(() => (err instanceof Error ? err : new Error(String(err))));
+    }
+    jobs.forEach(({ p }, i) => {
+      const r = results[i];
+      if (r instanceof Error) p.reject(r);
+      else p.resolve(p.json ? JSON.stringify(r) : r);
+    });
+    if (this.here.length && !this.hereScheduled) { this.hereScheduled = true; setImmediate(this.analyzeHere); }
+  };
+
   async close(): Promise<void> {
     this.closed = true;
+    for (const { p } of this.here.splice(0)) p.reject(new Error('E_WORKER: the pool is closed'));
     await Promise.all(this.slots.map(async (s) => { s.dead = true; await s.worker.terminate(); }));
   }
 }

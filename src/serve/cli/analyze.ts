@@ -64,8 +64,9 @@ export async function runAnalyze(files: string[], opts: Options, io: Io): Promis
     io.stderr.write(formatProblem(p) + '\n');
     if (isError(p)) code = EXIT.someFailed;
   };
-  // --workers N: analyzed on N threads, up to four groups per thread ahead of the printing, printed in reading order
-  const pool = workers > 0 ? new AnalyzerPool(workers) : null;
+  // --workers N: analyzed on N threads and this one (which only reads and prints: it takes a group whenever its queue
+  // is the shortest), up to four groups per thread ahead of the printing, printed in reading order
+  const pool = workers > 0 ? new AnalyzerPool(workers, { inline: true }) : null;
   const ahead: ({ problem: Problem } | { json: Promise<string>; source: string; line?: number })[] = [];
   const takeOne = async () => {
     const e = ahead.shift()!;
@@ -85,7 +86,7 @@ export async function runAnalyze(files: string[], opts: Options, io: Io): Promis
           json.catch(() => undefined); // handled when taken
           ahead.push({ json, source: item.source, line: item.line });
         }
-        if (ahead.length >= 4 * GROUP * workers) await takeOne();
+        if (ahead.length >= 4 * GROUP * (workers + 1)) await takeOne();
         continue;
       }
       if (item.kind === 'problem') { report(item.problem); continue; }
@@ -115,6 +116,6 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--json', 'the analysis document as JSON (pretty for one article, else one a line)')
     .option('--jsonl', 'one analysis document a line')
     .option('--dictionaries <dir>', 'PETRARCH-format dictionaries (verbs, actors, agents): their events are added, marked coder "petrarch"')
-    .option('--workers <n>', 'analyze on N worker threads, printed in reading order (default 0: on this thread)', parseWorkers)
+    .option('--workers <n>', 'analyze on N worker threads as well as this one, printed in reading order (default 0: on this thread only; N = cores - 1 uses every core)', parseWorkers)
     .action(async (files: string[], opts: Options) => done(await runAnalyze(files, opts, io)));
 }
