@@ -5,6 +5,7 @@ import { readPaths } from '../../ingest/read.js';
 import { formatProblem, isError, PROBLEM, problem, type Problem } from '../../ingest/problem.js';
 import { parseWorkers } from '../../scale/ingest.js';
 import { GROUP } from '../../scale/group.js';
+import { boundHeapGrowth } from '../../scale/heap.js';
 import { AnalyzerPool } from '../../scale/pool.js';
 import { EXIT, parseDate, plural, requireExisting, UsageError, type Io } from './io.js';
 import { formatTable, shortId } from './table.js';
@@ -56,6 +57,7 @@ function printer(opts: Options, io: Io) {
 export async function runAnalyze(files: string[], opts: Options, io: Io): Promise<number> {
   requireExisting(files);
   const workers = opts.workers ?? 0;
+  boundHeapGrowth(); // resident memory stays near what the analysis keeps alive (src/scale/heap.ts)
   if (workers > 0 && opts.dictionaries) throw new UsageError('--workers cannot be combined with --dictionaries: PETRARCH events are coded on this thread (leave --workers out)');
   const pipeline = pipelineFor(opts.dictionaries); // --dictionaries DIR: PETRARCH events added (src/analyze/events/petrarch-events.ts)
   let code: number = EXIT.ok;
