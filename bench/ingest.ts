@@ -15,6 +15,7 @@ import { defaultWorkers } from '../src/scale/pool.js';
 import { openStore } from '../src/store/index.js';
 import { migrate } from '../src/store/sqlite/migrations.js';
 import { createStoryIndex } from '../src/store/sqlite/stories.js';
+import { ingestCacheMiB } from '../src/store/sqlite/index.js';
 import { bandKeys, MINHASH, signatureOf, toBlob, type Signature } from '../src/store/stories/minhash.js';
 import { rng } from '../src/random.js';
 
@@ -64,7 +65,7 @@ export async function run(args: string[]): Promise<void> {
     const lines = combine(texts, count, next);
     for (let f = 0; f < 10; f++) writeFileSync(join(tmp, `part-${f}.jsonl`), lines.slice((f * lines.length) / 10, ((f + 1) * lines.length) / 10).join('\n') + '\n');
     const { files } = await listInputs([tmp]);
-    const store = openStore(join(tmp, 'bench.db'));
+    const store = openStore(join(tmp, 'bench.db'), { cacheMiB: ingestCacheMiB(workers) });
     let peak = process.memoryUsage().rss;
     let atPeak = process.memoryUsage();
     const timer = setInterval(() => { const m = process.memoryUsage(); if (m.rss > peak) { peak = m.rss; atPeak = m; } }, 20);
@@ -78,7 +79,7 @@ export async function run(args: string[]): Promise<void> {
     console.log(`ingest: ${count} articles combined from ${texts.length} real texts in ${dir}, ${workers} analyzer thread${workers === 1 ? '' : 's'}`);
     console.log(`  ${(sum.added / seconds).toFixed(1)} articles/s end to end (read, analyze, store, group into stories): added ${sum.added}, present ${sum.present}, failed ${sum.failed} in ${seconds.toFixed(1)} s; ${stories} stories of 2+ articles; peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (all threads)`);
     const again = performance.now();
-    const store2 = openStore(join(tmp, 'bench.db'));
+    const store2 = openStore(join(tmp, 'bench.db'), { cacheMiB: ingestCacheMiB(workers) });
     const sum2 = await ingestParallel(store2, files, { workers }, quiet);
     await store2.close();
     console.log(`  second ingest of the same files: added ${sum2.added}, present ${sum2.present} in ${((performance.now() - again) / 1000).toFixed(1)} s`);

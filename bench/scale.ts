@@ -12,6 +12,7 @@ import { segmentStage } from '../src/analyze/sentences/index.js';
 import { ingestParallel } from '../src/scale/ingest.js';
 import { AnalyzerPool, defaultWorkers } from '../src/scale/pool.js';
 import { openStore } from '../src/store/index.js';
+import { ingestCacheMiB } from '../src/store/sqlite/index.js';
 import type { Article } from '../src/ingest/article.js';
 import { benchDir, benchFiles, opt } from './corpus.js';
 
@@ -29,11 +30,11 @@ async function measure(files: string[], warmWith: Article, threads: number, warm
   const silent = { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false }, env: {} };
   const inputs = files.map((path) => ({ path, size: statSync(path).size }));
   if (warm) {
-    const scratch = openStore(join(tmp, 'warm.db'));
+    const scratch = openStore(join(tmp, 'warm.db'), { cacheMiB: ingestCacheMiB(threads) });
     await ingestParallel(scratch, inputs, { workers: threads, pool }, silent);
     await scratch.close();
   }
-  const store = openStore(join(tmp, 'bench.db'));
+  const store = openStore(join(tmp, 'bench.db'), { cacheMiB: ingestCacheMiB(threads) });
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
   const cpu0 = process.cpuUsage();

@@ -7,6 +7,7 @@ import type { Store } from '../../store/store.js';
 import { EXIT, openDb, parseDate, printJson, requireExisting, type Io } from './io.js';
 import { ingestParallel, parseWorkers } from '../../scale/ingest.js';
 import { defaultWorkers } from '../../scale/pool.js';
+import { ingestCacheMiB } from '../../store/sqlite/index.js';
 import { boundHeapGrowth } from '../../scale/heap.js';
 import { runEnqueue } from '../../scale/cli.js';
 import { watchPaths } from './watch.js';
@@ -92,7 +93,9 @@ export async function runIngest(paths: string[], opts: Options, io: Io): Promise
   // --dictionaries DIR: PETRARCH events added; analysed on this thread (the worker threads run dyad's own pipeline)
   const pipeline = pipelineFor(opts.dictionaries);
   const { files, problems } = await listInputs(paths);
-  const store = openDb(opts.db, io, 'write', { durable: opts.durable });
+  const workers = opts.workers ?? defaultWorkers(io.env);
+  // the writer's page cache takes the room of the analyzer threads it does not start (src/store/sqlite/index.ts)
+  const store = openDb(opts.db, io, 'write', { durable: opts.durable, cacheMiB: ingestCacheMiB(pipeline ? 0 : workers) });
   // SIGTERM or Ctrl-C: finish the article being stored, close the database, report, exit (a second Ctrl-C kills)
   const stop = new AbortController();
   const onSignal = (sig: NodeJS.Signals) => { removeSignals(); stop.abort(sig); };
@@ -105,7 +108,7 @@ export async function runIngest(paths: string[], opts: Options, io: Io): Promise
     // analysis on worker threads (all cores by default), writes batched: src/scale
     const ingest = (found: readonly InputFile[]) => pipeline
       ? ingestFiles(store, found, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal, pipeline }, io)
-      : ingestParallel(store, found, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal, workers: opts.workers ?? defaultWorkers(io.env) }, io);
+      : ingestParallel(store, found, { published: opts.published, reanalyze: opts.reanalyze, signal: stop.signal, workers }, io);
     sum = await ingest(files);
     sum.failed += problems.filter(isError).length;
     sum.problems.unshift(...problems);

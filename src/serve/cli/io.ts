@@ -58,7 +58,7 @@ export function dbPath(opt: string | undefined, io: Io): string {
 }
 
 /** Opens the store; for queries the database must already exist. */
-export function openDb(opt: string | undefined, io: Io, mode: 'write' | 'read', engine: { durable?: boolean } = {}): Store {
+export function openDb(opt: string | undefined, io: Io, mode: 'write' | 'read', engine: { durable?: boolean; cacheMiB?: number } = {}): Store {
   const path = dbPath(opt, io);
   if (mode === 'read' && !isPostgresUrl(path) && !existsSync(path)) throw new UsageError(`no database at ${path} (run "dyad ingest FILE…" first, or give --db FILE)`);
   try {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureCorpus } from '../fixture.js';
 import type { Store } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
-import { openSqliteStore } from './index.js';
+import { ingestCacheMiB, openSqliteStore, ROOMY_CACHE_MIB, WRITER_CACHE_MIB } from './index.js';
 
 let dir: string;
 let path: string;
@@ -28,6 +28,20 @@ describe('the SQLite store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.close();
+  });
+
+  it('gives an ingest with at most one analyzer thread the larger page cache, and works with any', async () => {
+    expect(ingestCacheMiB(0)).toBe(ROOMY_CACHE_MIB);
+    expect(ingestCacheMiB(1)).toBe(ROOMY_CACHE_MIB);
+    expect(ingestCacheMiB(2)).toBe(WRITER_CACHE_MIB);
+    expect(ROOMY_CACHE_MIB).toBeGreaterThan(WRITER_CACHE_MIB);
+    for (const cacheMiB of [1, ROOMY_CACHE_MIB]) {
+      const other = openSqliteStore(join(dir, `cache-${cacheMiB}.db`), { cacheMiB });
+      const [a] = fixtureCorpus();
+      expect(await other.addArticle(a)).toBe('added');
+      expect((await other.counts()).articles).toBe(1);
+      await other.close();
+    }
   });
 });
 
