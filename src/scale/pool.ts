@@ -42,11 +42,6 @@ export const THREAD_YOUNG_MB = 32;
 interface Pending { resolve(a: Analysis | string): void; reject(e: Error): void; article?: Article; retried?: boolean; json?: boolean }
 interface Slot { worker: Worker; pending: Map<number, Pending>; dead: boolean }
 
-/**
- * Analyzes articles on `size` worker threads (node:worker_threads); `size` 0 analyzes on the calling thread.
- * Each call resolves with that article's analysis or rejects with the analysis error; the caller bounds how many
- * are in flight. A worker that dies is replaced and its articles in hand are sent to the new one, once.
- */
 export interface PoolOptions {
   /**
    * The calling thread analyzes too, a group at a time between its other work, whenever its queue is shorter than
@@ -56,6 +51,11 @@ export interface PoolOptions {
   inline?: boolean;
 }
 
+/**
+ * Analyzes articles on `size` worker threads (node:worker_threads); `size` 0 analyzes on the calling thread.
+ * Each call resolves with that article's analysis or rejects with the analysis error; the caller bounds how many
+ * are in flight. A worker that dies is replaced and its articles in hand are sent to the new one, once.
+ */
 export class AnalyzerPool {
   private readonly slots: Slot[] = [];
   private seq = 0;
