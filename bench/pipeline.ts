@@ -174,7 +174,7 @@ export async function run(args: string[]): Promise<void> {
   // the threaded ways: `threads` analyzer threads beside a main thread that only receives (the pool `dyad ingest`
   // uses), and threads - 1 of them with the main thread analyzing too (`dyad analyze --workers N-1`)
   const ways = [
-    { label: `${threads} threads`, head: `${threads} analyzer thread${threads === 1 ? "" : "s"}`, child: new Child(main, [`--serve=${threads}`, ...childArgs]) },
+    { label: `${threads} threads`, head: `${threads} analyzer thread${threads === 1 ? '' : 's'}`, child: new Child(main, [`--serve=${threads}`, ...childArgs]) },
     ...(threads > 1 ? [{ label: `${threads - 1} + main`, head: `${threads - 1} analyzer thread${threads > 2 ? 's' : ''} and the main thread`, child: new Child(main, [`--serve=${threads}`, '--inline', ...childArgs]) }] : []),
   ];
   const children = [...copies, ...ways.map((w) => w.child)];
