@@ -37,9 +37,9 @@ export async function runEnqueue(paths: string[], opts: { queue: string; queueNa
   return sum.failed > 0 ? EXIT.someFailed : EXIT.ok;
 }
 
-interface WorkerCliOptions { queue: string; queueName?: string; db?: string; workers?: number; concurrency?: number; lockMs?: number }
+interface WorkerCliOptions { queue: string; queueName?: string; db?: string; workers?: number; concurrency?: number; lockMs?: number; untilEmpty?: boolean }
 
-/** `dyad worker`: runs until SIGTERM or Ctrl-C, then lets the jobs in hand finish and exits 0. */
+/** `dyad worker`: runs until SIGTERM or Ctrl-C (or, with --until-empty, until the queue is empty), then lets the jobs in hand finish and exits 0. */
 export async function runWorker(opts: WorkerCliOptions, io: Io): Promise<number> {
   boundHeapGrowth(); // src/scale/heap.ts
   const store = openDb(opts.db, io, 'write');
@@ -47,12 +47,17 @@ export async function runWorker(opts: WorkerCliOptions, io: Io): Promise<number>
   const name = opts.queueName ?? DEFAULT_QUEUE;
   const log = (line: string) => io.stderr.write(line + '\n');
   const w = startWorker(store, { url: queueUrl(opts.queue), name, threads, concurrency: opts.concurrency, lockMs: opts.lockMs }, log);
-  log(`dyad worker: taking jobs from ${name} (${threads} analyzer thread${threads === 1 ? '' : 's'}); stop with SIGTERM or Ctrl-C`);
-  const sig = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
+  log(`dyad worker: taking jobs from ${name} (${threads} analyzer thread${threads === 1 ? '' : 's'}); stop with SIGTERM or Ctrl-C${opts.untilEmpty ? ', or once the queue is empty' : ''}`);
+  let onSignal: (sig: NodeJS.Signals) => void = () => undefined;
+  const signalled = new Promise<string>((resolve) => {
+    onSignal = (sig) => resolve(`${sig}: finishing the jobs in hand`);
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
   });
-  log(`dyad worker: ${sig}: finishing the jobs in hand`);
+  const why = await Promise.race([signalled, ...(opts.untilEmpty ? [w.empty().then(() => 'the queue is empty')] : [])]);
+  process.off('SIGTERM', onSignal);
+  process.off('SIGINT', onSignal);
+  log(`dyad worker: ${why}`);
   try {
     await w.close();
   } finally {
@@ -72,5 +77,6 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--workers <n>', 'analyzer threads (default: $DYAD_WORKERS or one per core but one)', parseWorkers)
     .option('--concurrency <n>', 'jobs in hand at once (default: twice the threads)', parseCount)
     .option('--lock-ms <ms>', 'job lock duration: a worker silent this long has its jobs taken back (default 30000)', parseCount)
+    .option('--until-empty', 'exit (0) once the queue holds no job waiting, delayed or in any worker\'s hands: for a batch run')
     .action(async (opts: WorkerCliOptions) => done(await runWorker(opts, io)));
 }

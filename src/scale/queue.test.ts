@@ -130,4 +130,28 @@ describe.runIf(run && built)('the queue: many workers, BullMQ on Redis, PostgreS
     }
     expect(facts).toBeGreaterThan(ARTICLES); // the articles do carry facts
   }, DEADLINE + 60_000);
+
+  it('with --until-empty, a worker stops by itself once the queue holds nothing to do', async () => {
+    const name = `${queueName}-drain`;
+    const small = join(dir, 'small.jsonl');
+    writeFileSync(small, corpus(40));
+    const sqlite = join(dir, 'drain.db');
+    const drainQueue = new Queue(name, { connection: qconn });
+    try {
+      expect((await start(['ingest', small, '--queue', REDIS, '--queue-name', name]).done).code).toBe(0);
+      const first = await start(['worker', '--queue', REDIS, '--queue-name', name, '--db', sqlite, '--workers', '1', '--until-empty']).done;
+      expect(first.code, first.err).toBe(0);
+      expect(first.err).toContain('the queue is empty');
+      expect(first.out).toBe('stored: added 40, already present 0, failed 0\n');
+      const counts = await drainQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed');
+      expect(counts).toMatchObject({ waiting: 0, active: 0, delayed: 0, prioritized: 0, completed: 40 });
+      // on a queue already empty: nothing stored, and it does not wait for a signal
+      const again = await start(['worker', '--queue', REDIS, '--queue-name', name, '--db', sqlite, '--workers', '0', '--until-empty']).done;
+      expect(again.code, again.err).toBe(0);
+      expect(again.out).toBe('stored: added 0, already present 0, failed 0\n');
+    } finally {
+      await drainQueue.obliterate({ force: true }).catch(() => undefined);
+      await drainQueue.close();
+    }
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 // `dyad worker`: takes article jobs from the queue, analyzes them on worker threads and stores each one in its own
 // transaction (an upsert keyed by the article's content id: a job delivered twice is stored once).
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Store } from '../store/store.js';
 import { AnalyzerPool } from './pool.js';
 import { DEFAULT_QUEUE, redisConnection, type ArticleJob } from './queue.js';
@@ -21,7 +21,16 @@ export interface RunningWorker {
   close(force?: boolean): Promise<void>;
   /** jobs stored so far by this worker: added, and already present (a redelivered or repeated article) */
   readonly counts: { added: number; present: number; failed: number };
+  /**
+   * Resolves once the queue holds no job to do, here or on any other worker: none waiting, prioritized, delayed (a
+   * retry's backoff) or active (a job a worker that died still holds stays active until it is taken back), seen
+   * twice `everyMs` apart.
+   */
+  empty(everyMs?: number): Promise<void>;
 }
+
+/** The job states that are work still to do (finished ones, completed or failed for good, are not). */
+export const TO_DO = ['waiting', 'prioritized', 'delayed', 'active', 'waiting-children'] as const;
 
 export function startWorker(store: Store, opts: WorkerOptions, log: (line: string) => void = () => undefined): RunningWorker {
   const pool = new AnalyzerPool(opts.threads);
@@ -57,10 +66,32 @@ export function startWorker(store: Store, opts: WorkerOptions, log: (line: strin
   // a connection error repeats while Redis is away: said once, then again only when it changes
   let lastError = '';
   worker.on('error', (err) => { if (err.message !== lastError) log(`dyad worker: ${err.message}`); lastError = err.message; });
+  let queue: Queue | null = null;
+  let polling: NodeJS.Timeout | undefined;
   return {
     counts,
+    empty(everyMs = 500) {
+      queue ??= new Queue(opts.name ?? DEFAULT_QUEUE, { connection });
+      const q = queue;
+      return new Promise<void>((resolve) => {
+        let seen = 0;
+        const check = async () => {
+          try {
+            const n = Object.values(await q.getJobCounts(...TO_DO)).reduce((a, b) => a + b, 0);
+            seen = n === 0 ? seen + 1 : 0;
+          } catch {
+            seen = 0; // Redis away: the worker says so (its error event); try again
+          }
+          if (seen >= 2) resolve();
+          else polling = setTimeout(check, everyMs);
+        };
+        void check();
+      });
+    },
     async close(force = false) {
+      clearTimeout(polling);
       await worker.close(force);
+      await queue?.close();
       await pool.close();
       connection.disconnect();
     },
