@@ -68,6 +68,7 @@ export function startWorker(store: Store, opts: WorkerOptions, log: (line: strin
   worker.on('error', (err) => { if (err.message !== lastError) log(`dyad worker: ${err.message}`); lastError = err.message; });
   let queue: Queue | null = null;
   let polling: NodeJS.Timeout | undefined;
+  let closing = false;
   return {
     counts,
     empty(everyMs = 500) {
@@ -76,6 +77,7 @@ export function startWorker(store: Store, opts: WorkerOptions, log: (line: strin
       return new Promise<void>((resolve) => {
         let seen = 0;
         const check = async () => {
+          if (closing) return;
           try {
             const n = Object.values(await q.getJobCounts(...TO_DO)).reduce((a, b) => a + b, 0);
             seen = n === 0 ? seen + 1 : 0;
@@ -83,12 +85,13 @@ export function startWorker(store: Store, opts: WorkerOptions, log: (line: strin
             seen = 0; // Redis away: the worker says so (its error event); try again
           }
           if (seen >= 2) resolve();
-          else polling = setTimeout(check, everyMs);
+          else if (!closing) polling = setTimeout(check, everyMs);
         };
         void check();
       });
     },
     async close(force = false) {
+      closing = true; // a check in flight schedules no other
       clearTimeout(polling);
       await worker.close(force);
       await queue?.close();
