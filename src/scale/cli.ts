@@ -55,13 +55,14 @@ export async function runWorker(opts: WorkerCliOptions, io: Io): Promise<number>
     process.once('SIGINT', onSignal);
   });
   const why = await Promise.race([signalled, ...(opts.untilEmpty ? [w.empty().then(() => 'the queue is empty')] : [])]);
-  process.off('SIGTERM', onSignal);
-  process.off('SIGINT', onSignal);
   log(`dyad worker: ${why}`);
   try {
     await w.close();
   } finally {
     await store.close();
+    // until here a signal changes nothing: the jobs in hand are finishing
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
   }
   io.stdout.write(`stored: added ${w.counts.added}, already present ${w.counts.present}, failed ${w.counts.failed}\n`);
   return EXIT.ok;
