@@ -3,9 +3,8 @@
 // stage (analyzeMany: each stage stays in the caches for the group), at most GROUP at a time, and their results go
 // back in one message. Pure: no storage here.
 import { parentPort } from 'node:worker_threads';
-import { analyzeMany } from '../analyze/index.js';
 import type { Article } from '../ingest/article.js';
-import { GROUP } from './group.js';
+import { analyzeGroup, GROUP } from './group.js';
 
 /** json: post the whole analysis document as JSON text instead of its layers */
 export interface Job { seq: number; article: Article; json?: boolean }
@@ -18,12 +17,7 @@ if (parentPort) {
   const flush = () => {
     scheduled = false;
     const jobs = queue.splice(0, GROUP);
-    let results: ReturnType<typeof analyzeMany>;
-    try {
-      results = analyzeMany(jobs.map((j) => j.article));
-    } catch (err) {
-      results = jobs.map(() => (err instanceof Error ? err : new Error(String(err))));
-    }
+    const results = analyzeGroup(jobs.map((j) => j.article));
     // one message for the group: each message costs both threads a wake-up and a clone of its own. An analysis goes
     // without its `article`, which the pool has (analysisArticle): the text need not be copied back; a job that asks
     // for JSON (AnalyzerPool.analyzeJson, for printing) gets the whole document as JSON text

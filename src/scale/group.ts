@@ -1,3 +1,7 @@
+import { analyzeMany } from '../analyze/index.js';
+import type { Analysis } from '../analyze/schema.js';
+import type { Article } from '../ingest/article.js';
+
 /**
  * Articles an analyzer thread analyzes together at most, stage by stage (`analyzeMany`). Every layer of a group stays
  * alive until the group's last stage has run, so a larger group outlives more of the thread's young-generation
@@ -7,3 +11,15 @@
  * MB instead of 340); one pinned core ran as fast with 8 as with 32 (the stage-by-stage locality is kept).
  */
 export const GROUP = 8;
+
+/**
+ * Up to GROUP articles analyzed together (analyzeMany), as the analyzer threads and an inline pool run them: each
+ * article's analysis or its error; should the group itself fail, that error for each.
+ */
+export function analyzeGroup(articles: readonly Article[]): (Analysis | Error)[] {
+  try {
+    return analyzeMany(articles);
+  } catch (err) {
+    return articles.map(() => (err instanceof Error ? err : new Error(String(err))));
+  }
+}

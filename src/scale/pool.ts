@@ -3,11 +3,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analysisArticle, analyze, analyzeMany } from '../analyze/index.js';
+import { analysisArticle, analyze } from '../analyze/index.js';
 import type { Analysis } from '../analyze/schema.js';
 import { findRoot } from '../analyze/lexicon/root.js';
 import type { Article } from '../ingest/article.js';
-import { GROUP } from './group.js';
+import { analyzeGroup, GROUP } from './group.js';
 
 /**
  * The number of analyzer threads `dyad ingest` uses by default: $DYAD_WORKERS, else one per core but one, whose
@@ -160,12 +160,7 @@ export class AnalyzerPool {
   private readonly analyzeHere = (): void => {
     this.hereScheduled = false;
     const jobs = this.here.splice(0, GROUP);
-    let results: (Analysis | Error)[];
-    try {
-      results = analyzeMany(jobs.map((j) => j.article));
-    } catch (err) {
-      results = jobs.map(() => (err instanceof Error ? err : new Error(String(err))));
-    }
+    const results = analyzeGroup(jobs.map((j) => j.article));
     jobs.forEach(({ p }, i) => {
       const r = results[i];
       if (r instanceof Error) p.reject(r);
